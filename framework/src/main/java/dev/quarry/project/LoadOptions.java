@@ -1,0 +1,27 @@
+package dev.quarry.project;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the command line and the environment add to a project's files.
+ *
+ * @param profilesDir     {@code --profiles-dir}, or null
+ * @param homeDir         the user's home, for {@code ~/.quarry/profiles.yml}; null to skip it
+ * @param targetName      {@code --target}, or null for the profile's default
+ * @param commandLineVars {@code --vars}
+ * @param environment     the environment variables {@code env_var()} reads
+ */
+public record LoadOptions(Path profilesDir, Path homeDir, String targetName, Map<String, Object> commandLineVars,
+        Map<String, String> environment) {
+
+    public LoadOptions {
+        commandLineVars = Map.copyOf(commandLineVars);
+        environment = Map.copyOf(environment);
+    }
+
+    /** No command-line additions and an empty environment: for tests. */
+    public static LoadOptions defaults() {
+        return new LoadOptions(null, null, null, Map.of(), Map.of());
+    }
+}

@@ -1,0 +1,167 @@
+package dev.quarry.project;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import dev.quarry.error.Diagnostics;
+import dev.quarry.error.ProjectException;
+import dev.quarry.error.SourceLocation;
+
+/**
+ * Loads a project from its directory: the project file, the profile's target, and every model, macro, seed, test,
+ * properties and doc file. Every problem found is collected; {@link #load} throws a {@link ProjectException} with all
+ * of them when any is an error.
+ */
+public final class ProjectLoader {
+
+    private final LoadOptions options;
+
+    public ProjectLoader(LoadOptions options) {
+        this.options = options;
+    }
+
+    /** Loads the project, reporting warnings to the given diagnostics and throwing when there are errors. */
+    public Project load(Path root, Diagnostics diagnostics) {
+        YamlReading reading = new YamlReading(diagnostics);
+        Path projectFile = root.resolve(ProjectConfigReader.FILE);
+        if (!Files.isRegularFile(projectFile)) {
+            diagnostics.error(SourceLocation.of(ProjectConfigReader.FILE), "no " + ProjectConfigReader.FILE
+                    + " in " + root.toAbsolutePath().normalize(),
+                    "run quarry from a project directory or pass --project-dir");
+            diagnostics.throwIfErrors();
+        }
+        ProjectConfig config = ProjectFiles.read(root, ProjectConfigReader.FILE, diagnostics)
+                .flatMap(text -> new ProjectConfigReader(reading, options.environment(), options.commandLineVars())
+                        .read(text))
+                .orElse(null);
+        if (config == null) {
+            diagnostics.throwIfErrors();
+        }
+        Objects.requireNonNull(config);
+        SourceLocation profileKey = new SourceLocation(ProjectConfigReader.FILE, 1, 1);
+        Target target = new ProfileReader(reading, options.environment())
+                .read(root, ProfileReader.candidates(root, options.profilesDir(), options.homeDir()),
+                        config.profile(), profileKey, options.targetName())
+                .orElse(null);
+        try {
+            List<ModelFile> models = models(root, config, diagnostics);
+            List<MacroFile> macros = ProjectFiles.find(root, config.macroPaths(), ".ftl").stream()
+                    .flatMap(path -> ProjectFiles.read(root, path, diagnostics).map(text -> new MacroFile(path, text))
+                            .stream())
+                    .toList();
+            List<SeedFile> seeds = seeds(root, config);
+            List<SingularTestFile> tests = singularTests(root, config, diagnostics);
+            ProjectProperties properties = properties(root, config, reading);
+            Map<String, DocBlock> docs = docs(root, config, diagnostics);
+            checkUniqueNames(models, seeds, diagnostics);
+            diagnostics.throwIfErrors();
+            return new Project(root, config, target, config.vars(), models, macros, seeds, tests, properties, docs);
+        } catch (IOException unreadable) {
+            diagnostics.error(SourceLocation.of("."), "cannot list the project's files: " + unreadable.getMessage());
+            throw new ProjectException(diagnostics.sorted());
+        }
+    }
+
+    private List<ModelFile> models(Path root, ProjectConfig config, Diagnostics diagnostics) throws IOException {
+        List<ModelFile> models = new ArrayList<>();
+        for (String folder : config.modelPaths()) {
+            List<String> paths = ProjectFiles.find(root, List.of(folder), ".sql");
+            paths.parallelStream()
+                    .map(path -> ProjectFiles.read(root, path, diagnostics).flatMap(text -> model(folder, path, text,
+                            diagnostics)))
+                    .toList()
+                    .forEach(model -> model.ifPresent(models::add));
+        }
+        return models;
+    }
+
+    private static Optional<ModelFile> model(String folder, String path, String text, Diagnostics diagnostics) {
+        if (text.isBlank()) {
+            diagnostics.error(new SourceLocation(path, 1, 1), "the model is empty",
+                    "write one SELECT statement, or delete the file");
+            return Optional.empty();
+        }
+        return Optional.of(new ModelFile(ProjectFiles.stem(path), path, ProjectFiles.foldersUnder(folder, path), text));
+    }
+
+    private static List<SeedFile> seeds(Path root, ProjectConfig config) throws IOException {
+        List<SeedFile> seeds = new ArrayList<>();
+        for (String folder : config.seedPaths()) {
+            for (String path : ProjectFiles.find(root, List.of(folder), ".csv")) {
+                seeds.add(new SeedFile(ProjectFiles.stem(path), path, ProjectFiles.foldersUnder(folder, path)));
+            }
+        }
+        return seeds;
+    }
+
+    private static List<SingularTestFile> singularTests(Path root, ProjectConfig config, Diagnostics diagnostics)
+            throws IOException {
+        List<SingularTestFile> tests = new ArrayList<>();
+        for (String folder : config.testPaths()) {
+            for (String path : ProjectFiles.find(root, List.of(folder), ".sql")) {
+                ProjectFiles.read(root, path, diagnostics).ifPresent(text -> tests.add(new SingularTestFile(
+                        ProjectFiles.stem(path), path, ProjectFiles.foldersUnder(folder, path), text)));
+            }
+        }
+        return tests;
+    }
+
+    private ProjectProperties properties(Path root, ProjectConfig config, YamlReading reading)
+            throws IOException {
+        List<String> folders = new ArrayList<>(config.modelPaths());
+        folders.addAll(config.seedPaths());
+        folders.addAll(config.testPaths());
+        List<String> files = ProjectFiles.find(root, folders.stream().distinct().toList(), ".yml", ".yaml");
+        Map<String, String> texts = new LinkedHashMap<>();
+        files.parallelStream()
+                .map(path -> Map.entry(path, ProjectFiles.read(root, path, reading.diagnostics())))
+                .toList()
+                .forEach(entry -> entry.getValue().ifPresent(text -> texts.put(entry.getKey(), text)));
+        PropertiesReader reader = new PropertiesReader(reading);
+        YamlInterpolator interpolator = new YamlInterpolator(options.environment(), config.vars(), true,
+                reading.diagnostics());
+        for (Map.Entry<String, String> file : texts.entrySet()) {
+            YamlParser.parse(file.getValue(), file.getKey(), reading.diagnostics())
+                    .map(interpolator::apply)
+                    .ifPresent(document -> reader.read(document, file.getKey()));
+        }
+        return reader.result();
+    }
+
+    private static Map<String, DocBlock> docs(Path root, ProjectConfig config, Diagnostics diagnostics)
+            throws IOException {
+        Map<String, DocBlock> docs = new HashMap<>();
+        for (String path : ProjectFiles.find(root, config.modelPaths(), ".md")) {
+            ProjectFiles.read(root, path, diagnostics)
+                    .ifPresent(text -> DocBlockReader.read(text, path, docs, diagnostics));
+        }
+        return docs;
+    }
+
+    private static void checkUniqueNames(List<ModelFile> models, List<SeedFile> seeds, Diagnostics diagnostics) {
+        Map<String, String> firstPath = new TreeMap<>();
+        for (ModelFile model : models) {
+            claim(model.name(), model.path(), firstPath, diagnostics);
+        }
+        for (SeedFile seed : seeds) {
+            claim(seed.name(), seed.path(), firstPath, diagnostics);
+        }
+    }
+
+    private static void claim(String name, String path, Map<String, String> firstPath, Diagnostics diagnostics) {
+        String other = firstPath.putIfAbsent(name, path);
+        if (other != null) {
+            diagnostics.error(SourceLocation.of(path), "two models or seeds are named '" + name + "': " + other
+                    + " and " + path, "rename one of the files; names must be unique in a project");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.quarry.template;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.quarry.error.Diagnostic;
+import dev.quarry.error.Diagnostics;
+import dev.quarry.error.SourceLocation;
+import dev.quarry.project.MacroFile;
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.StringTemplateLoader;
+import freemarker.cache.TemplateLoader;
+import freemarker.core.ParseException;
+import freemarker.core.TemplateClassResolver;
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+
+/**
+ * The FreeMarker set-up shared by every template of a project: the built-in macro library and the project's macro
+ * files are included in front of every template, parsed templates are cached, and rendering is safe from many threads.
+ */
+public final class TemplateEngine {
+
+    /** Where the built-in cross-engine macro library lives on the classpath, and its template name. */
+    static final String BUILTINS = "quarry/builtins.ftl";
+
+    private final Configuration configuration;
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
+
+    private TemplateEngine(Configuration configuration) {
+        this.configuration = configuration;
+    }
+
+    /**
+     * Sets up the engine. A macro file that does not parse is reported; the engine is still returned so that the
+     * models' own errors can be found too.
+     */
+    public static TemplateEngine create(List<MacroFile> macros, Diagnostics diagnostics) {
+        Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setNumberFormat("c");
+        configuration.setBooleanFormat("c");
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setLocalizedLookup(false);
+        configuration.setAPIBuiltinEnabled(false);
+        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        StringTemplateLoader projectMacros = new StringTemplateLoader();
+        macros.forEach(macro -> projectMacros.putTemplate(macro.path(), macro.text()));
+        configuration.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {
+                new ClassTemplateLoader(TemplateEngine.class, "/dev/quarry/template"), projectMacros}));
+        List<String> includes = new ArrayList<>(List.of(BUILTINS));
+        for (MacroFile macro : macros) {
+            if (parses(configuration, macro, diagnostics)) {
+                includes.add(macro.path());
+            }
+        }
+        configuration.setAutoIncludes(includes);
+        return new TemplateEngine(configuration);
+    }
+
+    private static boolean parses(Configuration configuration, MacroFile macro, Diagnostics diagnostics) {
+        try {
+            configuration.getTemplate(macro.path());
+            return true;
+        } catch (ParseException syntax) {
+            diagnostics.add(TemplateErrors.fromParse(syntax, macro.path()));
+        } catch (IOException unreadable) {
+            diagnostics.error(SourceLocation.of(macro.path()), "cannot load the macro file: "
+                    + unreadable.getMessage());
+        }
+        return false;
+    }
+
+    /**
+     * Renders a template.
+     *
+     * @param path the project-relative file the text comes from: errors point at it, and it keys the parsed-template
+     *             cache (so a path must always come with the same text)
+     */
+    public Rendered render(String path, String text, RenderContext context, RenderEnvironment environment)
+            throws TemplateFailure {
+        Template template = parse(path, text);
+        RenderTrace trace = new RenderTrace();
+        StringWriter output = new StringWriter(text.length() + 256);
+        try {
+            template.process(TemplateApi.dataModel(context, environment, trace, configuration.getObjectWrapper()),
+                    output);
+        } catch (TemplateException failure) {
+            throw new TemplateFailure(TemplateErrors.fromRendering(failure, path), failure);
+        } catch (IOException impossible) {
+            throw new IllegalStateException("writing to a string failed", impossible);
+        }
+        return new Rendered(output.toString(), trace);
+    }
+
+    private Template parse(String path, String text) throws TemplateFailure {
+        Template cached = templates.get(path);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            Template template = new Template(path, path, new StringReader(text), configuration);
+            templates.put(path, template);
+            return template;
+        } catch (ParseException syntax) {
+            throw new TemplateFailure(TemplateErrors.fromParse(syntax, path), syntax);
+        } catch (IOException impossible) {
+            throw new IllegalStateException("reading a string failed", impossible);
+        }
+    }
+
+    /** Checks that a template parses, without rendering it. */
+    public Diagnostic check(String path, String text) {
+        try {
+            parse(path, text);
+            return null;
+        } catch (TemplateFailure failure) {
+            return failure.diagnostic();
+        }
+    }
+}
