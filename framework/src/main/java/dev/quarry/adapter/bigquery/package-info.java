@@ -1,0 +1,2 @@
+/** BigQuery, the production engine (GoogleSQL). */
+package dev.quarry.adapter.bigquery;

@@ -1,0 +1,2 @@
+/** DuckDB, the embedded default engine. */
+package dev.quarry.adapter.duckdb;

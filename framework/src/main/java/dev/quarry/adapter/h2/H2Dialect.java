@@ -1,0 +1,20 @@
+package dev.quarry.adapter.h2;
+
+import dev.quarry.compile.SqlDialect;
+
+/**
+ * H2's SQL text: identifiers in double quotes. Quoted names are case-sensitive in H2, so every relation Quarry creates
+ * and reads is quoted the same way.
+ */
+public final class H2Dialect implements SqlDialect {
+
+    @Override
+    public String type() {
+        return "h2";
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,36 @@
+package dev.quarry.compile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.quarry.error.Diagnostic;
+import dev.quarry.graph.ModelGraph;
+import dev.quarry.project.Project;
+import dev.quarry.template.RenderEnvironment;
+
+/**
+ * The in-memory manifest: every node with its config and dependencies, the compiled SQL of the selected ones, and
+ * the warnings found on the way.
+ *
+ * @param nodes    by unique id, in graph order
+ * @param selected the unique ids the selection chose, in graph order
+ * @param warnings warnings (errors would have stopped compiling)
+ * @param statistics how much work the compile did, for the summary line and the benchmarks
+ */
+public record CompiledProject(Project project, String engineType, RenderEnvironment environment, ModelGraph graph,
+        Map<String, ManifestNode> nodes, Set<String> selected, List<Diagnostic> warnings, Statistics statistics) {
+
+    public CompiledProject {
+        nodes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodes));
+        selected = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(selected));
+        warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * @param rendered  templates rendered in the compile pass (not taken from the cache)
+     * @param cached    compiled nodes taken from the cache
+     */
+    public record Statistics(int rendered, int cached) {
+    }
+}

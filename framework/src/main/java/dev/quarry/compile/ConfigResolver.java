@@ -1,0 +1,75 @@
+package dev.quarry.compile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import dev.quarry.error.Diagnostics;
+import dev.quarry.error.SourceLocation;
+import dev.quarry.project.ConfigKeys;
+import dev.quarry.project.ConfigValue;
+
+/**
+ * Merges a node's config from its layers: in-file {@code <@config/>} over YAML {@code config:} over the project's
+ * folder {@code +key}s over defaults. Tags add up across layers. In-file values are checked here, since only the parse
+ * pass sees them.
+ */
+final class ConfigResolver {
+
+    private final Diagnostics diagnostics;
+
+    ConfigResolver(Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
+    }
+
+    /**
+     * @param layers from the weakest (defaults) to the strongest (in-file)
+     */
+    @SafeVarargs
+    final Map<String, Object> resolve(Map<String, ConfigValue>... layers) {
+        Map<String, Object> resolved = new LinkedHashMap<>();
+        LinkedHashSet<String> tags = new LinkedHashSet<>();
+        for (Map<String, ConfigValue> layer : layers) {
+            for (Map.Entry<String, ConfigValue> entry : layer.entrySet()) {
+                Object value = entry.getValue().value();
+                if (entry.getKey().equals("tags") && value instanceof List<?> list) {
+                    list.forEach(tag -> tags.add(String.valueOf(tag)));
+                } else if (value != null) {
+                    resolved.put(entry.getKey(), value);
+                }
+            }
+        }
+        resolved.put("tags", new ArrayList<>(tags));
+        return resolved;
+    }
+
+    /** Checks in-file config values (key names and kinds), normalising them as YAML values are. */
+    Map<String, ConfigValue> checkInFile(Map<String, ConfigValue> inFile) {
+        Map<String, ConfigValue> checked = new LinkedHashMap<>();
+        for (Map.Entry<String, ConfigValue> entry : inFile.entrySet()) {
+            String key = ConfigKeys.normalise(entry.getKey());
+            SourceLocation location = entry.getValue().location();
+            Object value = ConfigKeys.check(key, plain(entry.getValue().value()), location, diagnostics);
+            if (value != null) {
+                checked.put(key, new ConfigValue(value, location));
+            }
+        }
+        return checked;
+    }
+
+    /** FreeMarker numbers unwrap as Integer or BigDecimal; config wants Long for whole numbers. */
+    private static Object plain(Object value) {
+        if (value instanceof Number number && !(value instanceof Long)) {
+            double asDouble = number.doubleValue();
+            return asDouble == Math.rint(asDouble) ? (Object) number.longValue() : (Object) asDouble;
+        }
+        return value;
+    }
+
+    static Map<String, ConfigValue> defaults(String materialized) {
+        return Map.of("materialized", new ConfigValue(materialized, SourceLocation.of("")),
+                "enabled", new ConfigValue(true, SourceLocation.of("")));
+    }
+}

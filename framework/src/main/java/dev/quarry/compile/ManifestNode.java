@@ -1,0 +1,64 @@
+package dev.quarry.compile;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.quarry.graph.ResourceType;
+import dev.quarry.project.ColumnProperties;
+import dev.quarry.template.Relation;
+
+/**
+ * A node of the compiled project, as the manifest records it.
+ *
+ * @param path          the file the node is defined in (its SQL or CSV file; a YAML file for tests of YAML)
+ * @param patchPath     the properties file that describes it, or null
+ * @param rawCode       the template text, or null for nodes without SQL
+ * @param compiledCode  the rendered SQL, or null when it was not compiled (not selected, or no SQL)
+ * @param checksum      SHA-256 of the raw code (or of the defining file)
+ * @param config        resolved config, plain values
+ * @param references    the refs and sources it uses
+ * @param dependsOn     unique ids of the nodes it depends on
+ * @param relation      the relation it builds or reads, or null
+ * @param details       what only some kinds of node have: test metadata, unit test fixtures, exposure owner, ...
+ */
+public record ManifestNode(
+        String uniqueId,
+        ResourceType type,
+        String name,
+        String packageName,
+        String path,
+        String patchPath,
+        List<String> fqn,
+        String rawCode,
+        String compiledCode,
+        String checksum,
+        Map<String, Object> config,
+        List<String> tags,
+        String description,
+        List<ColumnProperties> columns,
+        List<Reference> references,
+        List<String> dependsOn,
+        Relation relation,
+        Map<String, Object> details) {
+
+    public ManifestNode {
+        fqn = List.copyOf(fqn);
+        config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
+        tags = List.copyOf(tags);
+        columns = List.copyOf(columns);
+        references = List.copyOf(references);
+        dependsOn = List.copyOf(dependsOn);
+        details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+    }
+
+    /** The same node with its compiled SQL. */
+    public ManifestNode withCompiledCode(String sql) {
+        return new ManifestNode(uniqueId, type, name, packageName, path, patchPath, fqn, rawCode, sql, checksum,
+                config, tags, description, columns, references, dependsOn, relation, details);
+    }
+
+    public String materialized() {
+        Object value = config.get("materialized");
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,153 @@
+package dev.quarry.compile;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.quarry.error.DidYouMean;
+import dev.quarry.error.Diagnostics;
+import dev.quarry.graph.ResourceType;
+import dev.quarry.project.ConfigValue;
+import dev.quarry.project.ModelFile;
+import dev.quarry.project.NodeProperties;
+import dev.quarry.project.Project;
+import dev.quarry.project.SeedFile;
+import dev.quarry.project.SourceDefinition;
+import dev.quarry.project.SourceTable;
+import dev.quarry.template.Relation;
+
+/** Makes the manifest nodes of models, seeds and sources: fqn, resolved config, relation, description, columns. */
+final class NodeFactory {
+
+    private final Project project;
+    private final RelationNamer namer;
+    private final SqlDialect dialect;
+    private final ConfigResolver configs;
+    private final Diagnostics diagnostics;
+    private final Map<String, NodeProperties> modelProperties;
+    private final Map<String, NodeProperties> seedProperties;
+
+    NodeFactory(Project project, RelationNamer namer, SqlDialect dialect, Diagnostics diagnostics) {
+        this.project = project;
+        this.namer = namer;
+        this.dialect = dialect;
+        this.configs = new ConfigResolver(diagnostics);
+        this.diagnostics = diagnostics;
+        this.modelProperties = index(project.properties().models(), "model");
+        this.seedProperties = index(project.properties().seeds(), "seed");
+    }
+
+    private Map<String, NodeProperties> index(List<NodeProperties> properties, String kind) {
+        Map<String, NodeProperties> byName = new HashMap<>();
+        for (NodeProperties entry : properties) {
+            NodeProperties previous = byName.putIfAbsent(entry.name(), entry);
+            if (previous != null) {
+                diagnostics.error(entry.location(), kind + " '" + entry.name() + "' is described twice",
+                        "the other description is at " + previous.location() + "; merge them");
+            }
+        }
+        return byName;
+    }
+
+    /** Warns about properties that describe no model or seed. */
+    void checkPropertiesMatchFiles() {
+        List<String> modelNames = project.models().stream().map(ModelFile::name).toList();
+        List<String> seedNames = project.seeds().stream().map(SeedFile::name).toList();
+        warnUnmatched(modelProperties, modelNames, "model", "models/");
+        warnUnmatched(seedProperties, seedNames, "seed", "seeds/");
+    }
+
+    private void warnUnmatched(Map<String, NodeProperties> properties, List<String> names, String kind,
+            String folder) {
+        for (NodeProperties entry : properties.values()) {
+            if (!names.contains(entry.name())) {
+                String hint = DidYouMean.hint(entry.name(), names);
+                diagnostics.warning(entry.location(), "properties for " + kind + " '" + entry.name()
+                        + "', but there is no such " + kind, hint != null ? hint : "create " + folder + entry.name()
+                        + (kind.equals("seed") ? ".csv" : ".sql") + " or remove this entry");
+            }
+        }
+    }
+
+    ManifestNode model(ModelFile file, ParsedTemplate parsed) {
+        List<String> fqn = fqn(file.folders(), file.name());
+        NodeProperties properties = modelProperties.get(file.name());
+        Map<String, Object> config = configs.resolve(ConfigResolver.defaults("view"),
+                project.config().modelConfigs().resolve(fqn),
+                properties == null ? Map.of() : properties.config(),
+                configs.checkInFile(parsed.config()));
+        Relation relation = namer.forNode(file.name(), config);
+        return new ManifestNode(NodeIds.model(project.name(), file.name()), ResourceType.MODEL, file.name(),
+                project.name(), file.path(), properties == null ? null : properties.file(), fqn, file.rawCode(), null,
+                Checksums.sha256(file.rawCode()), config, tags(config), description(properties),
+                properties == null ? List.of() : properties.columns(), parsed.references(), List.of(), relation,
+                properties == null ? Map.of() : Map.of("meta", properties.meta()));
+    }
+
+    ManifestNode seed(SeedFile file, String checksum) {
+        List<String> fqn = fqn(file.folders(), file.name());
+        NodeProperties properties = seedProperties.get(file.name());
+        Map<String, Object> config = configs.resolve(ConfigResolver.defaults("seed"),
+                project.config().seedConfigs().resolve(fqn),
+                properties == null ? Map.<String, ConfigValue>of() : properties.config());
+        return new ManifestNode(NodeIds.seed(project.name(), file.name()), ResourceType.SEED, file.name(),
+                project.name(), file.path(), properties == null ? null : properties.file(), fqn, null, null, checksum,
+                config, tags(config), description(properties),
+                properties == null ? List.of() : properties.columns(), List.of(), List.of(),
+                namer.forNode(file.name(), config), Map.of());
+    }
+
+    List<ManifestNode> sources(SourceDefinition source) {
+        List<ManifestNode> nodes = new ArrayList<>();
+        for (SourceTable table : source.tables()) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("source_name", source.name());
+            details.put("source_description", source.description());
+            details.put("loader", source.loader());
+            details.put("loaded_at_field", table.loadedAtField() != null ? table.loadedAtField()
+                    : source.loadedAtField());
+            details.put("freshness", table.freshness().isEmpty() ? source.freshness() : table.freshness());
+            details.put("external", table.external());
+            details.put("identifier", table.identifier());
+            Relation relation = sourceRelation(source, table);
+            List<String> tags = new ArrayList<>(source.tags());
+            table.tags().stream().filter(tag -> !tags.contains(tag)).forEach(tags::add);
+            nodes.add(new ManifestNode(NodeIds.source(project.name(), source.name(), table.name()),
+                    ResourceType.SOURCE, source.name() + "." + table.name(), project.name(), source.file(),
+                    source.file(), List.of(project.name(), source.name(), table.name()), null, null,
+                    Checksums.sha256(source.name(), table.name(), String.valueOf(table.external())),
+                    Map.of("enabled", true, "tags", tags), tags, table.description(), table.columns(), List.of(),
+                    List.of(), relation, details));
+        }
+        return nodes;
+    }
+
+    private Relation sourceRelation(SourceDefinition source, SourceTable table) {
+        String database = source.database() != null ? source.database() : null;
+        String external = table.external().isEmpty() ? null : dialect.externalRelation(table.external());
+        if (external != null) {
+            return new Relation(database, source.schema(), table.identifier(), external);
+        }
+        return namer.relation(database, source.schema(), table.identifier());
+    }
+
+    private List<String> fqn(List<String> folders, String name) {
+        List<String> fqn = new ArrayList<>();
+        fqn.add(project.name());
+        fqn.addAll(folders);
+        fqn.add(name);
+        return fqn;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<String> tags(Map<String, Object> config) {
+        Object tags = config.get("tags");
+        return tags instanceof List<?> list ? (List<String>) list : List.of();
+    }
+
+    private static String description(NodeProperties properties) {
+        return properties == null ? "" : properties.description();
+    }
+}

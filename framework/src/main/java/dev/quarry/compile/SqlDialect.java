@@ -1,0 +1,32 @@
+package dev.quarry.compile;
+
+/**
+ * What compiling needs to know of an engine's SQL: how to quote names and write a relation. Pure text, no
+ * connection; each engine's dialect implements it.
+ */
+public interface SqlDialect {
+
+    /** The engine's name as profiles write it: duckdb, h2, bigquery. */
+    String type();
+
+    /** A quoted identifier: {@code "name"} or {@code `name`}. */
+    String quote(String identifier);
+
+    /**
+     * A fully written relation.
+     *
+     * @param database may be null, then the connection's default is meant
+     */
+    default String relation(String database, String schema, String identifier) {
+        String schemaAndName = quote(schema) + "." + quote(identifier);
+        return database == null ? schemaAndName : quote(database) + "." + schemaAndName;
+    }
+
+    /**
+     * How a query reads a source whose files are read in place ({@code external: {location, format, options}}), or
+     * null when the engine reads such a source as a table (staged by other means).
+     */
+    default String externalRelation(java.util.Map<String, Object> external) {
+        return null;
+    }
+}

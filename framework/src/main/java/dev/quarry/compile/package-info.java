@@ -1,0 +1,9 @@
+/**
+ * Compiling a loaded project: the parse pass (render every template once to record its refs, sources and config),
+ * config resolution, the graph of nodes, the compile pass (render again with the target's relations), SQL checks with
+ * JSqlParser, and the content-hash cache that lets an unchanged model skip all of it. The result,
+ * {@link dev.quarry.compile.CompiledProject}, is the in-memory manifest. Compiling never connects to an engine.
+ *
+ * <p>The only package that uses JSqlParser ({@link dev.quarry.compile.SqlChecker}).
+ */
+package dev.quarry.compile;
