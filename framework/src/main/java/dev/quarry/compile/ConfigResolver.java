@@ -69,7 +69,9 @@ final class ConfigResolver {
     }
 
     static Map<String, ConfigValue> defaults(String materialized) {
-        return Map.of("materialized", new ConfigValue(materialized, SourceLocation.of("")),
-                "enabled", new ConfigValue(true, SourceLocation.of("")));
+        Map<String, ConfigValue> defaults = new LinkedHashMap<>();
+        defaults.put("materialized", new ConfigValue(materialized, SourceLocation.of("")));
+        defaults.put("enabled", new ConfigValue(true, SourceLocation.of("")));
+        return defaults;
     }
 }

@@ -1,0 +1,209 @@
+package dev.quarry.artifacts;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.quarry.compile.CompiledProject;
+import dev.quarry.compile.ManifestNode;
+import dev.quarry.compile.Reference;
+import dev.quarry.graph.ResourceType;
+import dev.quarry.project.ColumnProperties;
+import dev.quarry.project.DocBlock;
+import dev.quarry.project.MacroFile;
+
+/**
+ * Writes {@code target/manifest.json}: every node with its code, config and dependencies, sources, macros, docs,
+ * exposures, unit tests, and parent and child maps. Streamed, and written atomically.
+ */
+public final class ManifestWriter {
+
+    /** Bumped whenever the manifest's shape changes incompatibly. */
+    public static final int SCHEMA_VERSION = 1;
+    public static final String SCHEMA_URL = "https://quarry.dev/schemas/manifest/v" + SCHEMA_VERSION + ".json";
+
+    private static final Pattern MACRO_DEFINITION =
+            Pattern.compile("<#(function|macro)\\s+([A-Za-z_][A-Za-z0-9_]*)");
+
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public Path write(CompiledProject compiled, Path targetDir, Instant generatedAt) throws IOException {
+        Files.createDirectories(targetDir);
+        Path file = targetDir.resolve("manifest.json");
+        Path temporary = targetDir.resolve("manifest.json.tmp");
+        JsonFactory factory = mapper.getFactory();
+        try (OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
+                JsonGenerator json = factory.createGenerator(stream, JsonEncoding.UTF8)) {
+            json.setCodec(mapper);
+            json.useDefaultPrettyPrinter();
+            json.writeStartObject();
+            metadata(json, compiled, generatedAt);
+            nodes(json, "nodes", compiled, List.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.DATA_TEST));
+            nodes(json, "sources", compiled, List.of(ResourceType.SOURCE));
+            nodes(json, "unit_tests", compiled, List.of(ResourceType.UNIT_TEST));
+            nodes(json, "exposures", compiled, List.of(ResourceType.EXPOSURE));
+            macros(json, compiled);
+            docs(json, compiled);
+            maps(json, compiled);
+            json.writeObjectField("selected", List.copyOf(compiled.selected()));
+            json.writeEndObject();
+        }
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return file;
+    }
+
+    private static void metadata(JsonGenerator json, CompiledProject compiled, Instant generatedAt)
+            throws IOException {
+        json.writeObjectFieldStart("metadata");
+        json.writeStringField("quarry_schema_version", SCHEMA_URL);
+        json.writeNumberField("schema_version", SCHEMA_VERSION);
+        json.writeStringField("quarry_version", QuarryVersion.get());
+        json.writeStringField("generated_at", generatedAt.toString());
+        json.writeStringField("invocation_id", compiled.environment().invocationId());
+        json.writeStringField("project_name", compiled.project().name());
+        json.writeStringField("target_name", compiled.project().target().name());
+        json.writeStringField("adapter_type", compiled.engineType());
+        json.writeEndObject();
+    }
+
+    private static void nodes(JsonGenerator json, String field, CompiledProject compiled, List<ResourceType> types)
+            throws IOException {
+        json.writeObjectFieldStart(field);
+        for (ManifestNode node : compiled.nodes().values()) {
+            if (types.contains(node.type())) {
+                json.writeFieldName(node.uniqueId());
+                node(json, node);
+            }
+        }
+        json.writeEndObject();
+    }
+
+    private static void node(JsonGenerator json, ManifestNode node) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("unique_id", node.uniqueId());
+        json.writeStringField("resource_type", node.type().selectorName());
+        json.writeStringField("name", node.name());
+        json.writeStringField("package_name", node.packageName());
+        json.writeStringField("original_file_path", node.path());
+        json.writeStringField("patch_path", node.patchPath());
+        json.writeObjectField("fqn", node.fqn());
+        if (node.rawCode() != null) {
+            json.writeStringField("raw_code", node.rawCode());
+            json.writeStringField("language", "sql");
+            json.writeBooleanField("compiled", node.compiledCode() != null);
+            json.writeStringField("compiled_code", node.compiledCode());
+        }
+        json.writeObjectFieldStart("checksum");
+        json.writeStringField("name", "sha256");
+        json.writeStringField("checksum", node.checksum());
+        json.writeEndObject();
+        json.writeObjectField("config", node.config());
+        json.writeObjectField("tags", node.tags());
+        json.writeStringField("description", node.description());
+        columns(json, node.columns());
+        json.writeObjectFieldStart("depends_on");
+        json.writeObjectField("nodes", node.dependsOn());
+        json.writeEndObject();
+        references(json, node.references());
+        if (node.relation() != null) {
+            json.writeStringField("database", node.relation().database());
+            json.writeStringField("schema", node.relation().schema());
+            json.writeStringField(node.type() == ResourceType.SOURCE ? "identifier" : "alias",
+                    node.relation().identifier());
+            json.writeStringField("relation_name", node.relation().rendered());
+        }
+        for (Map.Entry<String, Object> detail : node.details().entrySet()) {
+            json.writeObjectField(detail.getKey(), detail.getValue());
+        }
+        json.writeEndObject();
+    }
+
+    private static void columns(JsonGenerator json, List<ColumnProperties> columns) throws IOException {
+        json.writeObjectFieldStart("columns");
+        for (ColumnProperties column : columns) {
+            json.writeObjectFieldStart(column.name());
+            json.writeStringField("name", column.name());
+            json.writeStringField("description", column.description());
+            json.writeStringField("data_type", column.dataType());
+            json.writeObjectField("tags", column.tags());
+            json.writeObjectField("meta", column.meta());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void references(JsonGenerator json, List<Reference> references) throws IOException {
+        json.writeArrayFieldStart("refs");
+        for (Reference reference : references) {
+            if (reference.isRef()) {
+                json.writeStartObject();
+                json.writeStringField("name", reference.name());
+                json.writeStringField("package", reference.parts().size() == 2 ? reference.parts().get(0) : null);
+                json.writeEndObject();
+            }
+        }
+        json.writeEndArray();
+        json.writeArrayFieldStart("sources");
+        for (Reference reference : references) {
+            if (!reference.isRef()) {
+                json.writeObject(reference.parts());
+            }
+        }
+        json.writeEndArray();
+    }
+
+    private static void macros(JsonGenerator json, CompiledProject compiled) throws IOException {
+        json.writeObjectFieldStart("macros");
+        String project = compiled.project().name();
+        for (MacroFile macro : compiled.project().macros()) {
+            Matcher matcher = MACRO_DEFINITION.matcher(macro.text());
+            while (matcher.find()) {
+                json.writeObjectFieldStart("macro." + project + "." + matcher.group(2));
+                json.writeStringField("name", matcher.group(2));
+                json.writeStringField("kind", matcher.group(1));
+                json.writeStringField("package_name", project);
+                json.writeStringField("original_file_path", macro.path());
+                json.writeEndObject();
+            }
+        }
+        json.writeEndObject();
+    }
+
+    private static void docs(JsonGenerator json, CompiledProject compiled) throws IOException {
+        json.writeObjectFieldStart("docs");
+        String project = compiled.project().name();
+        for (DocBlock doc : new java.util.TreeMap<>(compiled.project().docs()).values()) {
+            json.writeObjectFieldStart("doc." + project + "." + doc.name());
+            json.writeStringField("name", doc.name());
+            json.writeStringField("original_file_path", doc.location().file());
+            json.writeStringField("block_contents", doc.text());
+            json.writeEndObject();
+        }
+        json.writeEndObject();
+    }
+
+    private static void maps(JsonGenerator json, CompiledProject compiled) throws IOException {
+        json.writeObjectFieldStart("parent_map");
+        for (String id : compiled.nodes().keySet()) {
+            json.writeObjectField(id, List.copyOf(compiled.graph().parents(id)));
+        }
+        json.writeEndObject();
+        json.writeObjectFieldStart("child_map");
+        for (String id : compiled.nodes().keySet()) {
+            json.writeObjectField(id, List.copyOf(compiled.graph().children(id)));
+        }
+        json.writeEndObject();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.quarry.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import dev.quarry.adapter.Dialects;
+import dev.quarry.compile.CompileCache;
+import dev.quarry.compile.CompileOptions;
+import dev.quarry.compile.CompiledProject;
+import dev.quarry.compile.Compiler;
+import dev.quarry.error.Diagnostic;
+import dev.quarry.error.Diagnostics;
+import dev.quarry.error.ProjectException;
+import dev.quarry.project.CommandLineVars;
+import dev.quarry.project.LoadOptions;
+import dev.quarry.project.Project;
+import dev.quarry.project.ProjectLoader;
+import dev.quarry.report.Reporter;
+
+/** Loads and compiles the project the global options point at; shared by the commands. */
+final class Workspace {
+
+    private final GlobalOptions options;
+    private final Invocation invocation;
+
+    Workspace(GlobalOptions options, Invocation invocation) {
+        this.options = options;
+        this.invocation = invocation;
+    }
+
+    Reporter reporter() {
+        return invocation.reporter(options);
+    }
+
+    Path projectDir() {
+        return options.projectDir.toAbsolutePath().normalize();
+    }
+
+    Project load(Diagnostics diagnostics) {
+        LoadOptions loadOptions = new LoadOptions(options.profilesDir, invocation.homeDir, options.target,
+                CommandLineVars.parse(options.vars), invocation.environment);
+        return new ProjectLoader(loadOptions).load(projectDir(), diagnostics);
+    }
+
+    /**
+     * Loads and compiles. Warnings are printed; with {@code strict} they fail the command like errors.
+     *
+     * @param renderSql false to stop after the graph
+     */
+    Compiled compile(List<String> select, List<String> exclude, boolean renderSql, boolean strict,
+            boolean useCache) {
+        Diagnostics diagnostics = new Diagnostics();
+        Project project = load(diagnostics);
+        CompileCache cache = useCache ? CompileCache.load(project.targetDir()) : CompileCache.empty();
+        CompileOptions compileOptions = new CompileOptions(select, exclude, invocation.environment,
+                invocation.runStartedAt(), invocation.invocationId, Set.of(), false, renderSql);
+        CompiledProject compiled = new Compiler(Dialects.forType(project.target().type()), cache)
+                .compile(project, compileOptions, diagnostics);
+        List<Diagnostic> warnings = compiled.warnings();
+        if (strict && !warnings.isEmpty()) {
+            throw new ProjectException(warnings.stream().map(Diagnostic::asError).toList());
+        }
+        warnings.forEach(reporter()::diagnostic);
+        return new Compiled(compiled, cache);
+    }
+
+    /** A compiled project and the cache it filled. */
+    record Compiled(CompiledProject project, CompileCache cache) {
+    }
+}

@@ -1,0 +1,19 @@
+package dev.quarry.compile;
+
+import dev.quarry.error.Diagnostic;
+
+/**
+ * What the compile cache keeps for one template file.
+ *
+ * @param parseKey     hash of everything the parse pass read: the file, macros, vars, target
+ * @param parsed       the parse pass's result
+ * @param compileKey   hash of the parse key plus the resolved config and relations; null when never compiled
+ * @param compiledSql  the compile pass's output, or null
+ * @param warning      the SQL check's warning for that output, or null
+ */
+record CacheEntry(String parseKey, ParsedTemplate parsed, String compileKey, String compiledSql, Diagnostic warning) {
+
+    CacheEntry withCompiled(String key, String sql, Diagnostic sqlWarning) {
+        return new CacheEntry(parseKey, parsed, key, sql, sqlWarning);
+    }
+}

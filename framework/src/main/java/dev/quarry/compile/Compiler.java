@@ -1,0 +1,248 @@
+package dev.quarry.compile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import dev.quarry.error.Diagnostics;
+import dev.quarry.graph.ModelGraph;
+import dev.quarry.graph.NodeSelector;
+import dev.quarry.graph.ResourceType;
+import dev.quarry.project.MacroFile;
+import dev.quarry.project.ModelFile;
+import dev.quarry.project.Project;
+import dev.quarry.project.SeedFile;
+import dev.quarry.project.SingularTestFile;
+import dev.quarry.project.SourceDefinition;
+import dev.quarry.project.UnitTestDefinition;
+import dev.quarry.template.Relation;
+import dev.quarry.template.RenderEnvironment;
+import dev.quarry.template.TemplateEngine;
+
+/**
+ * Compiles a loaded project for one engine: parse pass, nodes and graph, selection, compile pass and SQL checks.
+ * Pure: it reads the project and the cache and never connects to an engine. Every error of the project is collected;
+ * when there are any, it throws them all together.
+ */
+public final class Compiler {
+
+    private static final Pattern SCHEMA_RULE = Pattern.compile("<#function\\s+generate_schema_name\\b");
+
+    private final SqlDialect dialect;
+    private final CompileCache cache;
+
+    public Compiler(SqlDialect dialect, CompileCache cache) {
+        this.dialect = dialect;
+        this.cache = cache;
+    }
+
+    public CompiledProject compile(Project project, CompileOptions options, Diagnostics diagnostics) {
+        TemplateEngine engine = TemplateEngine.create(project.macros(), diagnostics);
+        ProjectScope scope = new ProjectScope(project, options.environment());
+        RenderEnvironment environment = new RenderEnvironment(targetForTemplates(project), options.runStartedAt(),
+                options.invocationId());
+        String sharedKey = sharedKey(project);
+        ParsePass parsePass = new ParsePass(engine, scope, environment, cache, sharedKey, diagnostics);
+
+        Map<String, ParsedTemplate> parsedModels = new TreeMap<>();
+        project.models().parallelStream()
+                .map(model -> Map.entry(model.path(), parse(parsePass, model)))
+                .toList()
+                .forEach(entry -> parsedModels.put(entry.getKey(), entry.getValue()));
+        Map<String, ParsedTemplate> parsedTests = new HashMap<>();
+        for (SingularTestFile test : project.singularTests()) {
+            ParsedTemplate parsed = parsePass.parse(test.path(), test.name(), test.rawCode(), false);
+            parsedTests.put(test.path(), parsed);
+        }
+        diagnostics.throwIfErrors();
+
+        RelationNamer namer = new RelationNamer(dialect, project.target(), schemaRule(project, engine, environment,
+                scope));
+        GraphBuilder builder = nodes(project, parsedModels, parsedTests, namer, diagnostics);
+        ModelGraph graph = builder.build();
+        diagnostics.throwIfErrors();
+
+        Set<String> selected = new NodeSelector().select(graph, options.select(), options.exclude());
+        Map<String, ManifestNode> nodes = new LinkedHashMap<>(builder.nodes());
+        AtomicInteger rendered = new AtomicInteger();
+        AtomicInteger fromCache = new AtomicInteger();
+        CompilePass compilePass = new CompilePass(engine, scope, environment, cache, refRelations(nodes),
+                sourceRelations(nodes), diagnostics);
+        selected.parallelStream()
+                .filter(id -> options.renderSql())
+                .map(nodes::get)
+                .filter(node -> node.rawCode() != null)
+                .map(node -> {
+                    CompilePass.Output output = compilePass.compile(node, isIncremental(node, options));
+                    if (output == null) {
+                        return node;
+                    }
+                    (output.fromCache() ? fromCache : rendered).incrementAndGet();
+                    return node.withCompiledCode(output.sql());
+                })
+                .toList()
+                .forEach(node -> nodes.put(node.uniqueId(), node));
+        diagnostics.throwIfErrors();
+        cache.retainOnly(pathsOf(project));
+        return new CompiledProject(project, dialect.type(), environment, graph, nodes, selected,
+                diagnostics.sorted(), new CompiledProject.Statistics(rendered.get(), fromCache.get()));
+    }
+
+    private static ParsedTemplate parse(ParsePass pass, ModelFile model) {
+        return pass.parse(model.path(), model.name(), model.rawCode(), true);
+    }
+
+    private GraphBuilder nodes(Project project, Map<String, ParsedTemplate> parsedModels,
+            Map<String, ParsedTemplate> parsedTests, RelationNamer namer, Diagnostics diagnostics) {
+        NodeFactory factory = new NodeFactory(project, namer, dialect, diagnostics);
+        TestNodeFactory tests = new TestNodeFactory(project, diagnostics);
+        GraphBuilder builder = new GraphBuilder(project, diagnostics);
+        factory.checkPropertiesMatchFiles();
+        Map<String, List<dev.quarry.project.TestDefinition>> modelTests = new HashMap<>();
+        project.properties().models().forEach(properties -> modelTests.put(properties.name(), properties.tests()));
+        Map<String, List<dev.quarry.project.TestDefinition>> seedTests = new HashMap<>();
+        project.properties().seeds().forEach(properties -> seedTests.put(properties.name(), properties.tests()));
+        List<ManifestNode> testNodes = new ArrayList<>();
+        for (ModelFile model : project.models()) {
+            ManifestNode node = factory.model(model, parsedModels.get(model.path()));
+            if (Boolean.FALSE.equals(node.config().get("enabled"))) {
+                continue;
+            }
+            builder.add(node);
+            testNodes.addAll(tests.genericTests(node, modelTests.getOrDefault(model.name(), List.of())));
+        }
+        for (SeedFile seed : project.seeds()) {
+            ManifestNode node = factory.seed(seed, seedChecksum(project, seed));
+            builder.add(node);
+            testNodes.addAll(tests.genericTests(node, seedTests.getOrDefault(seed.name(), List.of())));
+        }
+        for (SourceDefinition source : project.properties().sources()) {
+            for (ManifestNode node : factory.sources(source)) {
+                builder.add(node);
+                String table = node.fqn().get(2);
+                testNodes.addAll(tests.genericTests(node, source.tables().stream()
+                        .filter(candidate -> candidate.name().equals(table)).findFirst().orElseThrow().tests()));
+            }
+        }
+        for (SingularTestFile test : project.singularTests()) {
+            testNodes.add(tests.singular(test, parsedTests.get(test.path())));
+        }
+        for (UnitTestDefinition unitTest : project.properties().unitTests()) {
+            if (project.models().stream().noneMatch(model -> model.name().equals(unitTest.model()))) {
+                diagnostics.error(unitTest.location(), "unit test '" + unitTest.name() + "' is for model '"
+                        + unitTest.model() + "', which does not exist", dev.quarry.error.DidYouMean.hint(
+                        unitTest.model(), project.models().stream().map(ModelFile::name).toList()));
+                continue;
+            }
+            testNodes.add(tests.unit(unitTest));
+        }
+        testNodes.stream().filter(node -> !Boolean.FALSE.equals(node.config().get("enabled"))).forEach(builder::add);
+        project.properties().exposures().forEach(exposure -> builder.add(builder.exposure(exposure)));
+        return builder;
+    }
+
+    private static String seedChecksum(Project project, SeedFile seed) {
+        try {
+            return Checksums.sha256(Files.readString(project.root().resolve(seed.path())));
+        } catch (IOException | RuntimeException unreadable) {
+            return Checksums.sha256(seed.path());
+        }
+    }
+
+    private static boolean isIncremental(ManifestNode node, CompileOptions options) {
+        return !options.fullRefresh() && "incremental".equals(node.materialized()) && node.relation() != null
+                && options.existingRelations().contains(node.relation().rendered());
+    }
+
+    private static Map<String, Relation> refRelations(Map<String, ManifestNode> nodes) {
+        Map<String, Relation> relations = new HashMap<>();
+        for (ManifestNode node : nodes.values()) {
+            if (node.type() == ResourceType.MODEL || node.type() == ResourceType.SEED) {
+                relations.put(node.name(), node.relation());
+            }
+        }
+        return relations;
+    }
+
+    private static Map<String, Relation> sourceRelations(Map<String, ManifestNode> nodes) {
+        Map<String, Relation> relations = new HashMap<>();
+        for (ManifestNode node : nodes.values()) {
+            if (node.type() == ResourceType.SOURCE) {
+                relations.put(node.name(), node.relation());
+            }
+        }
+        return relations;
+    }
+
+    private RelationNamer.SchemaNameRule schemaRule(Project project, TemplateEngine engine,
+            RenderEnvironment environment, ProjectScope scope) {
+        boolean defined = project.macros().stream().anyMatch(macro -> SCHEMA_RULE.matcher(macro.text()).find());
+        if (!defined) {
+            return null;
+        }
+        return (customSchema, nodeName) -> {
+            String call = "${generate_schema_name(" + (customSchema == null ? "''" : quote(customSchema)) + ", "
+                    + quote(nodeName) + ")?trim}";
+            try {
+                return engine.render(call, call, new ParsePassContext(scope, nodeName),
+                        environment).text();
+            } catch (dev.quarry.template.TemplateFailure failure) {
+                throw new dev.quarry.error.ProjectException(failure.diagnostic());
+            }
+        };
+    }
+
+    private static String quote(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static Map<String, Object> targetForTemplates(Project project) {
+        Map<String, Object> target = new LinkedHashMap<>();
+        project.target().settings().forEach((key, value) -> {
+            if (value != null && !key.contains("password") && !key.contains("keyfile_json")) {
+                target.put(key, value);
+            }
+        });
+        target.put("name", project.target().name());
+        target.put("type", project.target().type());
+        target.put("schema", project.target().schema());
+        target.put("threads", project.target().threads());
+        target.put("profile_name", project.target().profileName());
+        if (project.target().database() != null) {
+            target.put("database", project.target().database());
+        }
+        return target;
+    }
+
+    /** What every template may read: macro files, vars and the target; a change to any of them re-renders all. */
+    private static String sharedKey(Project project) {
+        List<String> parts = new ArrayList<>();
+        for (MacroFile macro : project.macros()) {
+            parts.add(macro.path());
+            parts.add(macro.text());
+        }
+        parts.add(String.valueOf(new TreeMap<>(project.vars())));
+        parts.add(String.valueOf(new TreeMap<>(targetForTemplates(project))));
+        parts.add(project.name());
+        new TreeMap<>(project.docs()).forEach((name, doc) -> {
+            parts.add(name);
+            parts.add(doc.text());
+        });
+        return Checksums.sha256(parts.toArray(String[]::new));
+    }
+
+    private static Set<String> pathsOf(Project project) {
+        Set<String> paths = new java.util.HashSet<>();
+        project.models().forEach(model -> paths.add(model.path()));
+        project.singularTests().forEach(test -> paths.add(test.path()));
+        return paths;
+    }
+}

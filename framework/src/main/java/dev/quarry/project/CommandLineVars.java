@@ -1,0 +1,34 @@
+package dev.quarry.project;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.quarry.error.Diagnostic;
+import dev.quarry.error.Diagnostics;
+import dev.quarry.error.UsageException;
+
+/** Reads {@code --vars '{key: value, ...}'}: a YAML mapping given on the command line. */
+public final class CommandLineVars {
+
+    private CommandLineVars() {
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parse(String yaml) {
+        if (yaml == null || yaml.isBlank()) {
+            return Map.of();
+        }
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<YamlNode> node = YamlParser.parse(yaml, "--vars", diagnostics);
+        if (diagnostics.hasErrors()) {
+            Diagnostic first = diagnostics.sorted().get(0);
+            throw new UsageException("--vars is not valid YAML: " + first.message()
+                    + "; write it as '{name: value, other: 2}'");
+        }
+        if (node.isEmpty() || !(node.get() instanceof YamlMap map)) {
+            throw new UsageException("--vars must be a YAML mapping, such as '{start_date: \"2024-01-01\"}'");
+        }
+        return new LinkedHashMap<>((Map<String, Object>) map.toPlain());
+    }
+}
