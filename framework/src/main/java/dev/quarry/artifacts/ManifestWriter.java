@@ -47,7 +47,6 @@ public final class ManifestWriter {
         try (OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
                 JsonGenerator json = factory.createGenerator(stream, JsonEncoding.UTF8)) {
             json.setCodec(mapper);
-            json.useDefaultPrettyPrinter();
             json.writeStartObject();
             metadata(json, compiled, generatedAt);
             nodes(json, "nodes", compiled, List.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.DATA_TEST));

@@ -7,25 +7,29 @@ import java.util.Properties;
 /** The version of Quarry, as Maven stamped it into {@code version.properties}. */
 public final class QuarryVersion {
 
-    private static final String VERSION = read();
+    private static final Properties PROPERTIES = read();
 
     private QuarryVersion() {
     }
 
     public static String get() {
-        return VERSION;
+        return PROPERTIES.getProperty("version", "unknown");
     }
 
-    private static String read() {
+    /** The version plus when it was built: tells two development builds of one version apart (cache keys). */
+    public static String build() {
+        return get() + "@" + PROPERTIES.getProperty("build", "unknown");
+    }
+
+    private static Properties read() {
+        Properties properties = new Properties();
         try (InputStream stream = QuarryVersion.class.getResourceAsStream("version.properties")) {
-            if (stream == null) {
-                return "unknown";
+            if (stream != null) {
+                properties.load(stream);
             }
-            Properties properties = new Properties();
-            properties.load(stream);
-            return properties.getProperty("version", "unknown");
         } catch (IOException unreadable) {
-            return "unknown";
+            properties.clear();
         }
+        return properties;
     }
 }

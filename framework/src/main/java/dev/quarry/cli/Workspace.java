@@ -52,7 +52,8 @@ final class Workspace {
             boolean useCache) {
         Diagnostics diagnostics = new Diagnostics();
         Project project = load(diagnostics);
-        CompileCache cache = useCache ? CompileCache.load(project.targetDir()) : CompileCache.empty();
+        String build = dev.quarry.artifacts.QuarryVersion.build();
+        CompileCache cache = useCache ? CompileCache.load(project.targetDir(), build) : CompileCache.empty(build);
         CompileOptions compileOptions = new CompileOptions(select, exclude, invocation.environment,
                 invocation.runStartedAt(), invocation.invocationId, Set.of(), false, renderSql);
         CompiledProject compiled = new Compiler(Dialects.forType(project.target().type()), cache)

@@ -25,28 +25,39 @@ public final class CompileCache {
     private static final Logger LOG = LoggerFactory.getLogger(CompileCache.class);
     private static final String FILE = ".quarry/compile-cache.bin";
 
+    private final String toolBuild;
     private final Map<String, CacheEntry> entries;
 
-    private CompileCache(Map<String, CacheEntry> entries) {
+    private CompileCache(String toolBuild, Map<String, CacheEntry> entries) {
+        this.toolBuild = toolBuild;
         this.entries = entries;
     }
 
-    /** An empty cache that is not read from or written to disk. */
-    public static CompileCache empty() {
-        return new CompileCache(new ConcurrentHashMap<>());
+    /**
+     * An empty cache.
+     *
+     * @param toolBuild identifies the build of Quarry writing it: a cache written by another build is not used
+     */
+    public static CompileCache empty(String toolBuild) {
+        return new CompileCache(toolBuild, new ConcurrentHashMap<>());
     }
 
-    /** Reads the cache under a target directory; empty when there is none or it cannot be read. */
-    public static CompileCache load(Path targetDir) {
+    /** Reads the cache under a target directory; empty when there is none, it is another build's, or damaged. */
+    public static CompileCache load(Path targetDir, String toolBuild) {
         Path file = targetDir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            return empty();
+            return empty(toolBuild);
         }
         try (InputStream stream = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return new CompileCache(CacheCodec.read(new DataInputStream(stream)));
+            DataInputStream in = new DataInputStream(stream);
+            if (!in.readUTF().equals(toolBuild)) {
+                LOG.debug("ignoring a compile cache written by another build of Quarry");
+                return empty(toolBuild);
+            }
+            return new CompileCache(toolBuild, CacheCodec.read(in));
         } catch (IOException | RuntimeException unreadable) {
             LOG.debug("ignoring an unreadable compile cache {}", file, unreadable);
-            return empty();
+            return empty(toolBuild);
         }
     }
 
@@ -56,7 +67,9 @@ public final class CompileCache {
         Files.createDirectories(file.getParent());
         Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
         try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-            CacheCodec.write(entries, new DataOutputStream(stream));
+            DataOutputStream out = new DataOutputStream(stream);
+            out.writeUTF(toolBuild);
+            CacheCodec.write(entries, out);
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }

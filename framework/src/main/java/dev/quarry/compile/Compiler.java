@@ -66,7 +66,8 @@ public final class Compiler {
 
         RelationNamer namer = new RelationNamer(dialect, project.target(), schemaRule(project, engine, environment,
                 scope));
-        GraphBuilder builder = nodes(project, parsedModels, parsedTests, namer, diagnostics);
+        DescriptionRenderer descriptions = new DescriptionRenderer(engine, scope, environment, diagnostics);
+        GraphBuilder builder = nodes(project, parsedModels, parsedTests, namer, descriptions, diagnostics);
         ModelGraph graph = builder.build();
         diagnostics.throwIfErrors();
 
@@ -101,8 +102,9 @@ public final class Compiler {
     }
 
     private GraphBuilder nodes(Project project, Map<String, ParsedTemplate> parsedModels,
-            Map<String, ParsedTemplate> parsedTests, RelationNamer namer, Diagnostics diagnostics) {
-        NodeFactory factory = new NodeFactory(project, namer, dialect, diagnostics);
+            Map<String, ParsedTemplate> parsedTests, RelationNamer namer, DescriptionRenderer descriptions,
+            Diagnostics diagnostics) {
+        NodeFactory factory = new NodeFactory(project, namer, dialect, descriptions, diagnostics);
         TestNodeFactory tests = new TestNodeFactory(project, diagnostics);
         GraphBuilder builder = new GraphBuilder(project, diagnostics);
         factory.checkPropertiesMatchFiles();
@@ -145,7 +147,8 @@ public final class Compiler {
             testNodes.add(tests.unit(unitTest));
         }
         testNodes.stream().filter(node -> !Boolean.FALSE.equals(node.config().get("enabled"))).forEach(builder::add);
-        project.properties().exposures().forEach(exposure -> builder.add(builder.exposure(exposure)));
+        project.properties().exposures().forEach(exposure -> builder.add(builder.exposure(exposure,
+                descriptions.render(exposure.description(), exposure.location()))));
         return builder;
     }
 

@@ -41,7 +41,7 @@ final class GraphBuilder {
         return nodes;
     }
 
-    ManifestNode exposure(ExposureDefinition exposure) {
+    ManifestNode exposure(ExposureDefinition exposure, String description) {
         List<Reference> references = new ArrayList<>();
         for (ExposureDefinition.Reference reference : exposure.dependsOn()) {
             ReferenceExpression.parse(reference.expression()).ifPresentOrElse(references::add,
@@ -59,7 +59,7 @@ final class GraphBuilder {
                 exposure.name(), project.name(), exposure.file(), exposure.file(),
                 List.of(project.name(), exposure.name()), null, null,
                 Checksums.sha256(exposure.name(), String.valueOf(exposure.dependsOn())),
-                Map.of("enabled", true, "tags", exposure.tags()), exposure.tags(), exposure.description(), List.of(),
+                Map.of("enabled", true, "tags", exposure.tags()), exposure.tags(), description, List.of(),
                 references, List.of(), null, details);
     }
 

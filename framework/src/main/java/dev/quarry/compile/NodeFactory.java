@@ -26,10 +26,13 @@ final class NodeFactory {
     private final SqlDialect dialect;
     private final ConfigResolver configs;
     private final Diagnostics diagnostics;
+    private final DescriptionRenderer descriptions;
     private final Map<String, NodeProperties> modelProperties;
     private final Map<String, NodeProperties> seedProperties;
 
-    NodeFactory(Project project, RelationNamer namer, SqlDialect dialect, Diagnostics diagnostics) {
+    NodeFactory(Project project, RelationNamer namer, SqlDialect dialect, DescriptionRenderer descriptions,
+            Diagnostics diagnostics) {
+        this.descriptions = descriptions;
         this.project = project;
         this.namer = namer;
         this.dialect = dialect;
@@ -82,7 +85,7 @@ final class NodeFactory {
         return new ManifestNode(NodeIds.model(project.name(), file.name()), ResourceType.MODEL, file.name(),
                 project.name(), file.path(), properties == null ? null : properties.file(), fqn, file.rawCode(), null,
                 Checksums.sha256(file.rawCode()), config, tags(config), description(properties),
-                properties == null ? List.of() : properties.columns(), parsed.references(), List.of(), relation,
+                properties == null ? List.of() : descriptions.columns(properties.columns()), parsed.references(), List.of(), relation,
                 properties == null ? Map.of() : Map.of("meta", properties.meta()));
     }
 
@@ -95,7 +98,7 @@ final class NodeFactory {
         return new ManifestNode(NodeIds.seed(project.name(), file.name()), ResourceType.SEED, file.name(),
                 project.name(), file.path(), properties == null ? null : properties.file(), fqn, null, null, checksum,
                 config, tags(config), description(properties),
-                properties == null ? List.of() : properties.columns(), List.of(), List.of(),
+                properties == null ? List.of() : descriptions.columns(properties.columns()), List.of(), List.of(),
                 namer.forNode(file.name(), config), Map.of());
     }
 
@@ -104,7 +107,7 @@ final class NodeFactory {
         for (SourceTable table : source.tables()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("source_name", source.name());
-            details.put("source_description", source.description());
+            details.put("source_description", descriptions.render(source.description(), source.location()));
             details.put("loader", source.loader());
             details.put("loaded_at_field", table.loadedAtField() != null ? table.loadedAtField()
                     : source.loadedAtField());
@@ -118,7 +121,8 @@ final class NodeFactory {
                     ResourceType.SOURCE, source.name() + "." + table.name(), project.name(), source.file(),
                     source.file(), List.of(project.name(), source.name(), table.name()), null, null,
                     Checksums.sha256(source.name(), table.name(), String.valueOf(table.external())),
-                    Map.of("enabled", true, "tags", tags), tags, table.description(), table.columns(), List.of(),
+                    Map.of("enabled", true, "tags", tags), tags, descriptions.render(table.description(),
+                    table.location()), descriptions.columns(table.columns()), List.of(),
                     List.of(), relation, details));
         }
         return nodes;
@@ -147,7 +151,7 @@ final class NodeFactory {
         return tags instanceof List<?> list ? (List<String>) list : List.of();
     }
 
-    private static String description(NodeProperties properties) {
-        return properties == null ? "" : properties.description();
+    private String description(NodeProperties properties) {
+        return properties == null ? "" : descriptions.render(properties.description(), properties.location());
     }
 }

@@ -18,7 +18,8 @@
 </#function>
 
 <#-- The date part in lower case; stops rendering with a clear message when the function does not support it. -->
-<#function quarry_datepart function datepart allowed=["year", "quarter", "month", "week", "day", "hour", "minute", "second"]>
+<#function quarry_datepart function datepart
+    allowed=["year", "quarter", "month", "week", "day", "hour", "minute", "second"]>
   <#local part = ("" + datepart)?trim?lower_case>
   <#if !allowed?seq_contains(part)>
     <#stop function + "(): unknown date part '" + datepart + "'; use one of " + allowed?join(", ")>
@@ -106,7 +107,7 @@
   start_date (inclusive) to end_date (exclusive); dates for year..day, timestamps for hour..second. Like dbt_utils,
   row n is start_date plus n periods (so a spine starting on 31 January continues 29 February, 31 March); the series
   is generated one period longer than the boundary count and cut at end_date. Start and end are SQL expressions
-  (literals, casts, scalar subqueries), evaluated once per engine function call.
+  without row context (literals, casts, scalar subqueries); each appears more than once in the SQL.
 -->
 <#function date_spine datepart start_date end_date>
   <#return quarry_dispatch("date_spine")(datepart, start_date, end_date)>
@@ -114,37 +115,35 @@
 <#function default__date_spine datepart start_date end_date>
   <#local part = quarry_datepart("date_spine", datepart)>
   <#local type = quarry_is_time_part(part)?then("timestamp", "date")>
-  <#local column = "date_" + part>
   <#local start = "cast(" + start_date + " as " + type + ")">
   <#local end = "cast(" + end_date + " as " + type + ")">
-  <#return "select " + column + "\nfrom (\n"
-      + "    select cast(date_add(" + start + ", interval (period_index) " + part + ") as " + type + ") as " + column
-      + "\n    from generate_series(0, date_diff('" + part + "', " + start + ", " + end + ")) as periods(period_index)\n"
-      + ") as spine\nwhere " + column + " < " + end>
+  <#return quarry_spine(part,
+      "cast(date_add(" + start + ", interval (period_index) " + part + ") as " + type + ")",
+      "generate_series(0, date_diff('" + part + "', " + start + ", " + end + ")) as periods(period_index)", end)>
 </#function>
 <#function h2__date_spine datepart start_date end_date>
   <#local part = quarry_datepart("date_spine", datepart)>
   <#local type = quarry_is_time_part(part)?then("timestamp", "date")>
-  <#local column = "date_" + part>
   <#local start = "cast(" + start_date + " as " + type + ")">
   <#local end = "cast(" + end_date + " as " + type + ")">
-  <#return "select " + column + "\nfrom (\n"
-      + "    select cast(dateadd(" + part?upper_case + ", periods.x, " + start + ") as " + type + ") as " + column
-      + "\n    from system_range(0, datediff(" + part?upper_case + ", " + start + ", " + end + ")) as periods\n"
-      + ") as spine\nwhere " + column + " < " + end>
+  <#return quarry_spine(part,
+      "cast(dateadd(" + part?upper_case + ", periods.x, " + start + ") as " + type + ")",
+      "system_range(0, datediff(" + part?upper_case + ", " + start + ", " + end + ")) as periods", end)>
 </#function>
+<#-- DATE_ADD and DATE_DIFF take days and longer parts; TIMESTAMP_ADD and TIMESTAMP_DIFF take days and shorter. -->
 <#function bigquery__date_spine datepart start_date end_date>
   <#local part = quarry_datepart("date_spine", datepart)>
-  <#local time = quarry_is_time_part(part)>
-  <#local type = time?then("timestamp", "date")>
-  <#local column = "date_" + part>
+  <#local type = quarry_is_time_part(part)?then("timestamp", "date")>
   <#local start = "cast(" + start_date + " as " + type + ")">
   <#local end = "cast(" + end_date + " as " + type + ")">
-  <#return "select " + column + "\nfrom (\n"
-      + "    select " + type + "_add(" + start + ", interval period_index " + part + ") as " + column
-      + "\n    from unnest(generate_array(0, " + type + "_diff(" + end + ", " + start + ", " + part
-      + "))) as period_index\n"
-      + ") as spine\nwhere " + column + " < " + end>
+  <#return quarry_spine(part,
+      type + "_add(" + start + ", interval period_index " + part + ")",
+      "unnest(generate_array(0, " + type + "_diff(" + end + ", " + start + ", " + part + "))) as period_index", end)>
+</#function>
+<#function quarry_spine part value periods end>
+  <#local column = "date_" + part>
+  <#return "select " + column + "\nfrom (\n    select " + value + " as " + column + "\n    from " + periods
+      + "\n) as spine\nwhere " + column + " < " + end>
 </#function>
 
 <#-- current_timestamp(): the time the statement started, with a time zone on every engine. -->
@@ -209,9 +208,7 @@
   <#local name = shape?then(shape?groups[1], "")>
   <#local text = "trim(cast(" + expr + " as varchar))">
   <#if ["tinyint", "smallint", "int", "int4", "integer", "signed", "bigint", "int8"]?seq_contains(name)>
-    <#local bounds = {"tinyint": ["-128", "127"], "smallint": ["-32768", "32767"], "bigint": ["-9223372036854775808",
-        "9223372036854775807"], "int8": ["-9223372036854775808", "9223372036854775807"]}[name]![
-        "-2147483648", "2147483647"]>
+    <#local bounds = quarry_h2_integer_bounds[name]!quarry_h2_integer_bounds["integer"]>
     <#local number = "cast(" + quarry_h2_matching(text, quarry_h2_number_pattern) + " as decfloat)">
     <#return "cast(case when " + number + " between " + bounds[0] + " and " + bounds[1] + " then " + number
         + " end as " + type + ")">
@@ -237,6 +234,12 @@
   </#if>
   <#return "cast(" + expr + " as " + type + ")">
 </#function>
+<#assign quarry_h2_integer_bounds = {
+    "tinyint": ["-128", "127"],
+    "smallint": ["-32768", "32767"],
+    "integer": ["-2147483648", "2147483647"],
+    "bigint": ["-9223372036854775808", "9223372036854775807"],
+    "int8": ["-9223372036854775808", "9223372036854775807"]}>
 <#function quarry_h2_matching text pattern>
   <#return "case when regexp_like(" + text + ", '" + pattern + "') then " + text + " end">
 </#function>
@@ -287,7 +290,10 @@
   <#return hash(parts?join(" || '-' || "))>
 </#function>
 
-<#-- split_part(string, delimiter, part_number): the part_number-th (from 1) piece of string; null past the end. -->
+<#--
+  split_part(string, delimiter, part_number): the part_number-th piece of string, counting from 1; null past the end.
+  Only positive part numbers work on every engine (DuckDB counts negative ones from the end, H2 rejects them).
+-->
 <#function split_part string delimiter part_number>
   <#return quarry_dispatch("split_part")(string, delimiter, part_number)>
 </#function>
@@ -295,7 +301,10 @@
 <#function default__split_part string delimiter part_number>
   <#return "string_split(" + string + ", " + delimiter + ")[" + part_number + "]">
 </#function>
-<#-- H2 has no SPLIT_PART: the n-th match of "shortest text followed by the delimiter" in string || delimiter. -->
+<#--
+  H2 has no SPLIT_PART: the n-th match of "shortest text followed by the delimiter" in string || delimiter, with the
+  delimiter quoted as \Q...\E (so it must not itself contain \E).
+-->
 <#function h2__split_part string delimiter part_number>
   <#return "regexp_substr(" + string + " || " + delimiter + ", '(.*?)\\Q' || " + delimiter + " || '\\E', 1, "
       + part_number + ", 'n', 1)">
