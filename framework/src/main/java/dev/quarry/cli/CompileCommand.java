@@ -39,15 +39,20 @@ final class CompileCommand implements Callable<Integer> {
         Instant started = Instant.now();
         Workspace workspace = new Workspace(parent.global, parent.invocation());
         Reporter reporter = workspace.reporter();
+        dev.quarry.report.PhaseTimer timer = new dev.quarry.report.PhaseTimer();
         Workspace.Compiled compiled = workspace.compile(selection.select, selection.exclude, true, strict, !noCache);
+        timer.done("load and compile");
         CompiledProject project = compiled.project();
         reporter.info(Summaries.found(project));
         Selections.warnUnmatched(project, selection, reporter);
         Path targetDir = project.project().targetDir();
         int written = new CompiledSqlWriter().write(project, targetDir);
+        timer.done("writing compiled SQL");
         try {
             new ManifestWriter().write(project, targetDir, Instant.now());
+            timer.done("writing the manifest");
             compiled.cache().save(targetDir);
+            timer.done("saving the compile cache");
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }

@@ -51,9 +51,12 @@ final class Workspace {
     Compiled compile(List<String> select, List<String> exclude, boolean renderSql, boolean strict,
             boolean useCache) {
         Diagnostics diagnostics = new Diagnostics();
+        dev.quarry.report.PhaseTimer timer = new dev.quarry.report.PhaseTimer();
         Project project = load(diagnostics);
+        timer.done("loading the project");
         String build = dev.quarry.artifacts.QuarryVersion.build();
         CompileCache cache = useCache ? CompileCache.load(project.targetDir(), build) : CompileCache.empty(build);
+        timer.done("loading the compile cache");
         CompileOptions compileOptions = new CompileOptions(select, exclude, invocation.environment,
                 invocation.runStartedAt(), invocation.invocationId, Set.of(), false, renderSql);
         CompiledProject compiled = new Compiler(Dialects.forType(project.target().type()), cache)

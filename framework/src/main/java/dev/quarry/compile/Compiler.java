@@ -45,6 +45,7 @@ public final class Compiler {
     }
 
     public CompiledProject compile(Project project, CompileOptions options, Diagnostics diagnostics) {
+        dev.quarry.report.PhaseTimer timer = new dev.quarry.report.PhaseTimer();
         TemplateEngine engine = TemplateEngine.create(project.macros(), diagnostics);
         ProjectScope scope = new ProjectScope(project, options.environment());
         RenderEnvironment environment = new RenderEnvironment(targetForTemplates(project), options.runStartedAt(),
@@ -63,15 +64,19 @@ public final class Compiler {
             parsedTests.put(test.path(), parsed);
         }
         diagnostics.throwIfErrors();
+        timer.done("parse pass");
 
         RelationNamer namer = new RelationNamer(dialect, project.target(), schemaRule(project, engine, environment,
                 scope));
         DescriptionRenderer descriptions = new DescriptionRenderer(engine, scope, environment, diagnostics);
         GraphBuilder builder = nodes(project, parsedModels, parsedTests, namer, descriptions, diagnostics);
+        timer.done("nodes");
         ModelGraph graph = builder.build();
         diagnostics.throwIfErrors();
+        timer.done("graph");
 
         Set<String> selected = new NodeSelector().select(graph, options.select(), options.exclude());
+        timer.done("selection");
         Map<String, ManifestNode> nodes = new LinkedHashMap<>(builder.nodes());
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger fromCache = new AtomicInteger();
@@ -92,6 +97,7 @@ public final class Compiler {
                 .toList()
                 .forEach(node -> nodes.put(node.uniqueId(), node));
         diagnostics.throwIfErrors();
+        timer.done("compile pass");
         cache.retainOnly(pathsOf(project));
         return new CompiledProject(project, dialect.type(), environment, graph, nodes, selected,
                 diagnostics.sorted(), new CompiledProject.Statistics(rendered.get(), fromCache.get()));

@@ -121,7 +121,8 @@ final class GraphBuilder {
         }
         diagnostics.error(SourceLocation.of(nodes.get(cycle.get(0)).path()),
                 "dependency cycle: " + String.join(" > ", names),
-                "break the cycle by removing one of these refs (" + files + ")");
+                "each model in the chain selects from the one before it; remove one of those ref() calls ("
+                        + files + ")");
     }
 
     private static ManifestNode withDependsOn(ManifestNode node, List<String> dependsOn) {

@@ -110,7 +110,7 @@ public final class ConfigKeys {
         Set<String> allowed = ALLOWED.get(key);
         if (allowed != null && !allowed.contains(normalised)) {
             String hint = DidYouMean.hint((String) normalised, allowed);
-            diagnostics.error(location, "unknown " + key.replace('_', ' ') + " '" + normalised + "'",
+            diagnostics.error(location, "config '" + key + "' has an unknown value '" + normalised + "'",
                     hint != null ? hint : "use one of: " + String.join(", ", new java.util.TreeSet<>(allowed)));
             return null;
         }

@@ -91,7 +91,8 @@ final class ProfileReader {
         if (outputNode.isEmpty()) {
             String hint = DidYouMean.hint(targetName, outputs.get().entries().keySet());
             reading.diagnostics().error(outputs.get().location(), "target '" + targetName + "' is not an output of "
-                    + "profile '" + profileName + "'", hint != null ? hint : "targets defined: "
+                    + "profile '" + profileName + "'", hint != null ? hint
+                    : "use one of the profile's outputs (with --target or 'target:'): "
                     + String.join(", ", new TreeSet<>(outputs.get().entries().keySet())));
             return Optional.empty();
         }
