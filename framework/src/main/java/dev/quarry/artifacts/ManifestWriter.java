@@ -2,6 +2,8 @@ package dev.quarry.artifacts;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,7 +48,6 @@ public final class ManifestWriter {
         JsonFactory factory = mapper.getFactory();
         try (OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
                 JsonGenerator json = factory.createGenerator(stream, JsonEncoding.UTF8)) {
-            json.setCodec(mapper);
             json.writeStartObject();
             metadata(json, compiled, generatedAt);
             nodes(json, "nodes", compiled, List.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.DATA_TEST));
@@ -56,7 +57,8 @@ public final class ManifestWriter {
             macros(json, compiled);
             docs(json, compiled);
             maps(json, compiled);
-            json.writeObjectField("selected", List.copyOf(compiled.selected()));
+            json.writeFieldName("selected");
+        PlainJson.write(json, compiled.selected());
             json.writeEndObject();
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -77,16 +79,29 @@ public final class ManifestWriter {
         json.writeEndObject();
     }
 
-    private static void nodes(JsonGenerator json, String field, CompiledProject compiled, List<ResourceType> types)
+    /** Nodes are serialized in parallel, each to its own text, then written in order. */
+    private void nodes(JsonGenerator json, String field, CompiledProject compiled, List<ResourceType> types)
             throws IOException {
+        List<ManifestNode> selected = compiled.nodes().values().stream()
+                .filter(node -> types.contains(node.type()))
+                .toList();
+        List<String> texts = selected.parallelStream().map(this::nodeText).toList();
         json.writeObjectFieldStart(field);
-        for (ManifestNode node : compiled.nodes().values()) {
-            if (types.contains(node.type())) {
-                json.writeFieldName(node.uniqueId());
-                node(json, node);
-            }
+        for (int index = 0; index < selected.size(); index++) {
+            json.writeFieldName(selected.get(index).uniqueId());
+            json.writeRawValue(texts.get(index));
         }
         json.writeEndObject();
+    }
+
+    private String nodeText(ManifestNode node) {
+        StringWriter text = new StringWriter(node.rawCode() == null ? 512 : node.rawCode().length() * 3);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(text)) {
+            node(json, node);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return text.toString();
     }
 
     private static void node(JsonGenerator json, ManifestNode node) throws IOException {
@@ -97,7 +112,8 @@ public final class ManifestWriter {
         json.writeStringField("package_name", node.packageName());
         json.writeStringField("original_file_path", node.path());
         json.writeStringField("patch_path", node.patchPath());
-        json.writeObjectField("fqn", node.fqn());
+        json.writeFieldName("fqn");
+        PlainJson.write(json, node.fqn());
         if (node.rawCode() != null) {
             json.writeStringField("raw_code", node.rawCode());
             json.writeStringField("language", "sql");
@@ -108,12 +124,15 @@ public final class ManifestWriter {
         json.writeStringField("name", "sha256");
         json.writeStringField("checksum", node.checksum());
         json.writeEndObject();
-        json.writeObjectField("config", node.config());
-        json.writeObjectField("tags", node.tags());
+        json.writeFieldName("config");
+        PlainJson.write(json, node.config());
+        json.writeFieldName("tags");
+        PlainJson.write(json, node.tags());
         json.writeStringField("description", node.description());
         columns(json, node.columns());
         json.writeObjectFieldStart("depends_on");
-        json.writeObjectField("nodes", node.dependsOn());
+        json.writeFieldName("nodes");
+        PlainJson.write(json, node.dependsOn());
         json.writeEndObject();
         references(json, node.references());
         if (node.relation() != null) {
@@ -124,7 +143,8 @@ public final class ManifestWriter {
             json.writeStringField("relation_name", node.relation().rendered());
         }
         for (Map.Entry<String, Object> detail : node.details().entrySet()) {
-            json.writeObjectField(detail.getKey(), detail.getValue());
+            json.writeFieldName(detail.getKey());
+            PlainJson.write(json, detail.getValue());
         }
         json.writeEndObject();
     }
@@ -136,8 +156,10 @@ public final class ManifestWriter {
             json.writeStringField("name", column.name());
             json.writeStringField("description", column.description());
             json.writeStringField("data_type", column.dataType());
-            json.writeObjectField("tags", column.tags());
-            json.writeObjectField("meta", column.meta());
+            json.writeFieldName("tags");
+            PlainJson.write(json, column.tags());
+            json.writeFieldName("meta");
+            PlainJson.write(json, column.meta());
             json.writeEndObject();
         }
         json.writeEndObject();
@@ -157,7 +179,7 @@ public final class ManifestWriter {
         json.writeArrayFieldStart("sources");
         for (Reference reference : references) {
             if (!reference.isRef()) {
-                json.writeObject(reference.parts());
+                PlainJson.write(json, reference.parts());
             }
         }
         json.writeEndArray();
@@ -196,12 +218,14 @@ public final class ManifestWriter {
     private static void maps(JsonGenerator json, CompiledProject compiled) throws IOException {
         json.writeObjectFieldStart("parent_map");
         for (String id : compiled.nodes().keySet()) {
-            json.writeObjectField(id, List.copyOf(compiled.graph().parents(id)));
+            json.writeFieldName(id);
+            PlainJson.write(json, compiled.graph().parents(id));
         }
         json.writeEndObject();
         json.writeObjectFieldStart("child_map");
         for (String id : compiled.nodes().keySet()) {
-            json.writeObjectField(id, List.copyOf(compiled.graph().children(id)));
+            json.writeFieldName(id);
+            PlainJson.write(json, compiled.graph().children(id));
         }
         json.writeEndObject();
     }

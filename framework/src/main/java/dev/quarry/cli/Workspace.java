@@ -38,9 +38,15 @@ final class Workspace {
     }
 
     Project load(Diagnostics diagnostics) {
+        return load(diagnostics, false);
+    }
+
+    /** @param useCache whether to keep parsed properties files between runs */
+    Project load(Diagnostics diagnostics, boolean useCache) {
         LoadOptions loadOptions = new LoadOptions(options.profilesDir, invocation.homeDir, options.target,
                 CommandLineVars.parse(options.vars), invocation.environment);
-        return new ProjectLoader(loadOptions).load(projectDir(), diagnostics);
+        return new ProjectLoader(loadOptions, useCache ? dev.quarry.artifacts.QuarryVersion.build() : null)
+                .load(projectDir(), diagnostics);
     }
 
     /**
@@ -52,7 +58,7 @@ final class Workspace {
             boolean useCache) {
         Diagnostics diagnostics = new Diagnostics();
         dev.quarry.report.PhaseTimer timer = new dev.quarry.report.PhaseTimer();
-        Project project = load(diagnostics);
+        Project project = load(diagnostics, useCache);
         timer.done("loading the project");
         String build = dev.quarry.artifacts.QuarryVersion.build();
         CompileCache cache = useCache ? CompileCache.load(project.targetDir(), build) : CompileCache.empty(build);

@@ -53,15 +53,24 @@ public final class Compiler {
         String sharedKey = sharedKey(project);
         ParsePass parsePass = new ParsePass(engine, scope, environment, cache, sharedKey, diagnostics);
 
-        Map<String, ParsedTemplate> parsedModels = new TreeMap<>();
-        project.models().parallelStream()
-                .map(model -> Map.entry(model.path(), parse(parsePass, model)))
-                .toList()
-                .forEach(entry -> parsedModels.put(entry.getKey(), entry.getValue()));
+        // A template that failed is reported and has no entry; the errors of every template are thrown together.
+        List<ParsedTemplate> parsedList = project.models().parallelStream()
+                .map(model -> parsePass.parse(model.path(), model.name(), model.rawCode(), true))
+                .toList();
+        ConfigResolver configResolver = new ConfigResolver(diagnostics);
+        Map<String, ParsedTemplate> parsedModels = new HashMap<>();
+        for (int index = 0; index < parsedList.size(); index++) {
+            ParsedTemplate parsed = parsedList.get(index);
+            if (parsed != null) {
+                parsedModels.put(project.models().get(index).path(), configResolver.checked(parsed));
+            }
+        }
         Map<String, ParsedTemplate> parsedTests = new HashMap<>();
         for (SingularTestFile test : project.singularTests()) {
             ParsedTemplate parsed = parsePass.parse(test.path(), test.name(), test.rawCode(), false);
-            parsedTests.put(test.path(), parsed);
+            if (parsed != null) {
+                parsedTests.put(test.path(), configResolver.checked(parsed));
+            }
         }
         diagnostics.throwIfErrors();
         timer.done("parse pass");
@@ -101,10 +110,6 @@ public final class Compiler {
         cache.retainOnly(pathsOf(project));
         return new CompiledProject(project, dialect.type(), environment, graph, nodes, selected,
                 diagnostics.sorted(), new CompiledProject.Statistics(rendered.get(), fromCache.get()));
-    }
-
-    private static ParsedTemplate parse(ParsePass pass, ModelFile model) {
-        return pass.parse(model.path(), model.name(), model.rawCode(), true);
     }
 
     private GraphBuilder nodes(Project project, Map<String, ParsedTemplate> parsedModels,

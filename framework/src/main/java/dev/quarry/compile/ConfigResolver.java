@@ -45,6 +45,12 @@ final class ConfigResolver {
         return resolved;
     }
 
+    /** The parse result with its in-file config checked and normalised (see {@link #checkInFile}). */
+    ParsedTemplate checked(ParsedTemplate parsed) {
+        return new ParsedTemplate(parsed.references(), checkInFile(parsed.config()), parsed.envVarsRead(),
+                parsed.isVolatile());
+    }
+
     /** Checks in-file config values (key names and kinds), normalising them as YAML values are. */
     Map<String, ConfigValue> checkInFile(Map<String, ConfigValue> inFile) {
         Map<String, ConfigValue> checked = new LinkedHashMap<>();

@@ -89,8 +89,8 @@ final class GraphBuilder {
         if (reference.isRef()) {
             String id = idsByRefName.get(reference.name());
             if (id == null) {
-                SourceLocation where = SourceLocation.of(from.patchPath() != null && from.rawCode() == null
-                        ? from.patchPath() : from.path());
+                SourceLocation where = from.rawCode() == null && from.patchPath() != null
+                        ? SourceLocation.of(from.patchPath()) : ReferenceLocator.locate(from, reference.name());
                 String hint = DidYouMean.hint(reference.name(), idsByRefName.keySet());
                 diagnostics.error(where, describe(from) + " refers to '" + reference.name()
                         + "', which is not an enabled model or seed", hint != null ? hint
@@ -100,7 +100,8 @@ final class GraphBuilder {
         }
         String id = NodeIds.source(project.name(), reference.parts().get(0), reference.parts().get(1));
         if (!nodes.containsKey(id)) {
-            diagnostics.error(SourceLocation.of(from.path()), describe(from) + " refers to source('"
+            diagnostics.error(ReferenceLocator.locate(from, reference.parts().get(1)), describe(from)
+                    + " refers to source('"
                     + reference.parts().get(0) + "', '" + reference.parts().get(1) + "'), which is not declared",
                     "declare it under 'sources:' in a .yml file");
             return null;
@@ -112,17 +113,25 @@ final class GraphBuilder {
         return node.type().selectorName().replace('_', ' ') + " '" + node.name() + "'";
     }
 
-    private void reportCycle(List<String> cycle) {
+    /**
+     * Reports a cycle in the order users write it: {@code a > b > a} means a refs b and b refs a; the error points at
+     * the first of those ref() calls and the hint lists each of them.
+     */
+    private void reportCycle(List<String> parentToChild) {
+        List<String> cycle = new ArrayList<>(parentToChild);
+        java.util.Collections.reverse(cycle);
         List<String> names = cycle.stream().map(id -> nodes.get(id).name()).toList();
-        StringBuilder files = new StringBuilder();
-        for (String id : cycle.subList(0, cycle.size() - 1)) {
-            ManifestNode member = nodes.get(id);
-            files.append(files.length() == 0 ? "" : ", ").append(member.name()).append(" in ").append(member.path());
+        List<String> calls = new ArrayList<>();
+        SourceLocation first = null;
+        for (int index = 0; index < cycle.size() - 1; index++) {
+            ManifestNode member = nodes.get(cycle.get(index));
+            ManifestNode referenced = nodes.get(cycle.get(index + 1));
+            SourceLocation call = ReferenceLocator.locate(member, referenced.name());
+            first = first == null ? call : first;
+            calls.add(member.name() + " refs " + referenced.name() + " at " + call);
         }
-        diagnostics.error(SourceLocation.of(nodes.get(cycle.get(0)).path()),
-                "dependency cycle: " + String.join(" > ", names),
-                "each model in the chain selects from the one before it; remove one of those ref() calls ("
-                        + files + ")");
+        diagnostics.error(first, "dependency cycle: " + String.join(" > ", names),
+                "remove one of these refs: " + String.join(", ", calls));
     }
 
     private static ManifestNode withDependsOn(ManifestNode node, List<String> dependsOn) {

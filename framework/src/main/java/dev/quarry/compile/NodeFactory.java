@@ -80,7 +80,7 @@ final class NodeFactory {
         Map<String, Object> config = configs.resolve(ConfigResolver.defaults("view"),
                 project.config().modelConfigs().resolve(fqn),
                 properties == null ? Map.of() : properties.config(),
-                configs.checkInFile(parsed.config()));
+                parsed.config());
         Relation relation = namer.forNode(file.name(), config);
         return new ManifestNode(NodeIds.model(project.name(), file.name()), ResourceType.MODEL, file.name(),
                 project.name(), file.path(), properties == null ? null : properties.file(), fqn, file.rawCode(), null,

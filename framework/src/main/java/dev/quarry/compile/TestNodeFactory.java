@@ -89,7 +89,7 @@ final class TestNodeFactory {
         fqn.add(file.name());
         claim(file.name(), dev.quarry.error.SourceLocation.of(file.path()));
         Map<String, Object> config = configs.resolve(testDefaults(),
-                project.config().testConfigs().resolve(fqn), configs.checkInFile(parsed.config()));
+                project.config().testConfigs().resolve(fqn), parsed.config());
         return new ManifestNode(NodeIds.test(project.name(), file.name()), ResourceType.DATA_TEST, file.name(),
                 project.name(), file.path(), null, fqn, file.rawCode(), null, Checksums.sha256(file.rawCode()),
                 config, NodeFactory.tags(config), "", List.of(), parsed.references(), List.of(), null, Map.of());

@@ -18,7 +18,7 @@ public final class ConfigKeys {
     /** The kind of value a key takes. */
     enum Kind { STRING, BOOLEAN, INTEGER, STRING_LIST, MAP, ANY }
 
-    public static final Set<String> MATERIALIZATIONS = Set.of("view", "table", "incremental", "ephemeral", "seed");
+    public static final Set<String> MATERIALIZATIONS = Set.of("view", "table", "incremental", "ephemeral");
     public static final Set<String> INCREMENTAL_STRATEGIES =
             Set.of("merge", "delete+insert", "append", "insert_overwrite");
     public static final Set<String> SCHEMA_CHANGE_POLICIES =
@@ -91,10 +91,16 @@ public final class ConfigKeys {
      * @return the value to keep (normalised: a single string for a list key becomes a list), or null to drop it
      */
     public static Object check(String key, Object value, SourceLocation location, Diagnostics diagnostics) {
+        return check(key, location, value, location, diagnostics);
+    }
+
+    /** As {@link #check(String, Object, SourceLocation, Diagnostics)}, with the key's own location for YAML. */
+    public static Object check(String key, SourceLocation keyLocation, Object value, SourceLocation location,
+            Diagnostics diagnostics) {
         Kind kind = KEYS.get(key);
         if (kind == null) {
             String hint = DidYouMean.hint(key, KEYS.keySet());
-            diagnostics.warning(location, "unknown config key '" + key + "'",
+            diagnostics.warning(keyLocation, "unknown config key '" + key + "'",
                     hint != null ? hint : "see the config keys in the project format documentation");
             return value;
         }

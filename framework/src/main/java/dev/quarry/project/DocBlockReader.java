@@ -14,7 +14,8 @@ import dev.quarry.error.SourceLocation;
 final class DocBlockReader {
 
     private static final Pattern BLOCK = Pattern.compile(
-            "<#--\\s*docs\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*-->(.*?)<#--\\s*enddocs\\s*-->", Pattern.DOTALL);
+            "<#--\\s*docs\\s+([A-Za-z_][A-Za-z0-9_]*)\\s*-->((?:(?!<#--\\s*docs\\s).)*?)<#--\\s*enddocs\\s*-->",
+            Pattern.DOTALL);
     private static final Pattern OPENING = Pattern.compile("<#--\\s*docs\\s+([^\\s]+)\\s*-->");
 
     private DocBlockReader() {

@@ -67,8 +67,8 @@ public final class FolderConfigs {
             String name = ConfigKeys.normalise(plus ? key.substring(1) : key);
             boolean isConfig = plus || ConfigKeys.isKnown(name) && !(entry.value() instanceof YamlMap);
             if (isConfig && !path.isEmpty()) {
-                Object value = ConfigKeys.check(name, entry.value().toPlain(), entry.value().location(),
-                        reading.diagnostics());
+                Object value = ConfigKeys.check(name, entry.keyLocation(), entry.value().toPlain(),
+                        entry.value().location(), reading.diagnostics());
                 if (value != null) {
                     byPath.computeIfAbsent(path, ignored -> new LinkedHashMap<>())
                             .put(name, new ConfigValue(value, entry.value().location()));

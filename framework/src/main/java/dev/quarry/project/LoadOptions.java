@@ -16,7 +16,7 @@ public record LoadOptions(Path profilesDir, Path homeDir, String targetName, Map
         Map<String, String> environment) {
 
     public LoadOptions {
-        commandLineVars = Map.copyOf(commandLineVars);
+        commandLineVars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(commandLineVars));
         environment = Map.copyOf(environment);
     }
 

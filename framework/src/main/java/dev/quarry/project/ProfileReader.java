@@ -90,7 +90,10 @@ final class ProfileReader {
         Optional<YamlNode> outputNode = outputs.get().get(targetName);
         if (outputNode.isEmpty()) {
             String hint = DidYouMean.hint(targetName, outputs.get().entries().keySet());
-            reading.diagnostics().error(outputs.get().location(), "target '" + targetName + "' is not an output of "
+            SourceLocation where = requestedTarget == null
+                    ? profile.get().get("target").map(YamlNode::location).orElse(outputs.get().location())
+                    : SourceLocation.of("--target");
+            reading.diagnostics().error(where, "target '" + targetName + "' is not an output of "
                     + "profile '" + profileName + "'", hint != null ? hint
                     : "use one of the profile's outputs (with --target or 'target:'): "
                     + String.join(", ", new TreeSet<>(outputs.get().entries().keySet())));

@@ -10,6 +10,7 @@ import dev.quarry.error.SourceLocation;
  *
  * @param vars          project variables, before {@code --vars} are laid over them
  * @param unitTestEngine the embedded engine unit tests run on when the target is not embedded
+ * @param profileLocation where the {@code profile:} value is, for errors about the profile
  */
 public record ProjectConfig(
         String name,
@@ -27,6 +28,7 @@ public record ProjectConfig(
         List<Hook> onRunStart,
         List<Hook> onRunEnd,
         String unitTestEngine,
+        SourceLocation profileLocation,
         SourceLocation location) {
 
     public ProjectConfig {

@@ -69,6 +69,7 @@ final class ProjectConfigReader {
                 hooks(root, "on-run-start"),
                 hooks(root, "on-run-end"),
                 reading.string(root, "unit_test_engine").orElse("duckdb"),
+                root.get("profile").or(() -> root.get("name")).map(YamlNode::location).orElse(root.location()),
                 root.location()));
     }
 

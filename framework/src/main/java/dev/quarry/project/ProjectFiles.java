@@ -31,7 +31,8 @@ final class ProjectFiles {
                 continue;
             }
             try (Stream<Path> files = Files.walk(start)) {
-                files.filter(Files::isRegularFile)
+                // Not isRegularFile: a broken link must be read, and fail, rather than be skipped without a word.
+                files.filter(path -> !Files.isDirectory(path))
                         .map(path -> projectDir.relativize(path).toString().replace('\\', '/'))
                         .filter(path -> endsWithAny(path, endings))
                         .filter(path -> !isHidden(path))
@@ -65,7 +66,7 @@ final class ProjectFiles {
         try {
             return readUtf8(projectDir.resolve(relativePath), relativePath, diagnostics);
         } catch (IOException unreadable) {
-            diagnostics.error(SourceLocation.of(relativePath), "cannot read the file: " + describe(unreadable),
+            diagnostics.error(new SourceLocation(relativePath, 1, 1), "cannot read the file: " + describe(unreadable),
                     "check that it exists and that you may read it");
             return Optional.empty();
         }
@@ -126,8 +127,14 @@ final class ProjectFiles {
     }
 
     private static String describe(IOException exception) {
+        if (exception instanceof java.nio.file.NoSuchFileException) {
+            return "it does not exist (a broken link?)";
+        }
+        if (exception instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
         String message = exception.getMessage();
-        return exception.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+        return message == null ? "input/output error" : message.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The file's name without folder and ending: the model, seed or test name. */

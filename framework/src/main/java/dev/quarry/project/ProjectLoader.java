@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,12 +23,27 @@ import dev.quarry.error.SourceLocation;
 public final class ProjectLoader {
 
     private final LoadOptions options;
+    private final String cacheBuild;
+    private YamlCache yamlCache;
 
     public ProjectLoader(LoadOptions options) {
-        this.options = options;
+        this(options, null);
     }
 
-    /** Loads the project, reporting warnings to the given diagnostics and throwing when there are errors. */
+    /**
+     * @param cacheBuild names the build of Quarry, to keep parsed properties files in the target directory between
+     *                   runs ({@link YamlCache}); null to parse every file every time
+     */
+    public ProjectLoader(LoadOptions options, String cacheBuild) {
+        this.options = options;
+        this.cacheBuild = cacheBuild;
+    }
+
+    /**
+     * Loads the project, reporting warnings to the given diagnostics and throwing when there are errors. Loading
+     * errors are reported before any template is rendered: a broken properties file would otherwise make every
+     * {@code source()} that it declares look unknown.
+     */
     public Project load(Path root, Diagnostics diagnostics) {
         YamlReading reading = new YamlReading(diagnostics);
         Path projectFile = root.resolve(ProjectConfigReader.FILE);
@@ -47,7 +61,7 @@ public final class ProjectLoader {
             diagnostics.throwIfErrors();
         }
         Objects.requireNonNull(config);
-        SourceLocation profileKey = new SourceLocation(ProjectConfigReader.FILE, 1, 1);
+        SourceLocation profileKey = config.profileLocation();
         Target target = new ProfileReader(reading, options.environment())
                 .read(root, ProfileReader.candidates(root, options.profilesDir(), options.homeDir()),
                         config.profile(), profileKey, options.targetName())
@@ -60,7 +74,10 @@ public final class ProjectLoader {
                     .toList();
             List<SeedFile> seeds = seeds(root, config);
             List<SingularTestFile> tests = singularTests(root, config, diagnostics);
+            Path targetDir = root.resolve(config.targetPath());
+            yamlCache = cacheBuild == null ? null : YamlCache.load(targetDir, cacheBuild);
             ProjectProperties properties = properties(root, config, reading);
+            saveYamlCache(targetDir);
             Map<String, DocBlock> docs = docs(root, config, diagnostics);
             checkUniqueNames(models, seeds, diagnostics);
             diagnostics.throwIfErrors();
@@ -121,20 +138,47 @@ public final class ProjectLoader {
         folders.addAll(config.seedPaths());
         folders.addAll(config.testPaths());
         List<String> files = ProjectFiles.find(root, folders.stream().distinct().toList(), ".yml", ".yaml");
-        Map<String, String> texts = new LinkedHashMap<>();
-        files.parallelStream()
-                .map(path -> Map.entry(path, ProjectFiles.read(root, path, reading.diagnostics())))
-                .toList()
-                .forEach(entry -> entry.getValue().ifPresent(text -> texts.put(entry.getKey(), text)));
-        PropertiesReader reader = new PropertiesReader(reading);
         YamlInterpolator interpolator = new YamlInterpolator(options.environment(), config.vars(), true,
                 reading.diagnostics());
-        for (Map.Entry<String, String> file : texts.entrySet()) {
-            YamlParser.parse(file.getValue(), file.getKey(), reading.diagnostics())
-                    .map(interpolator::apply)
-                    .ifPresent(document -> reader.read(document, file.getKey()));
+        // Reading and parsing YAML is the slow part of loading a large project: done in parallel, per file.
+        List<Map.Entry<String, Optional<YamlNode>>> documents = files.parallelStream()
+                .map(path -> Map.entry(path, ProjectFiles.read(root, path, reading.diagnostics())
+                        .flatMap(text -> parseYaml(path, text, reading.diagnostics()))
+                        .map(interpolator::apply)))
+                .toList();
+        if (yamlCache != null) {
+            yamlCache.retainOnly(files);
+        }
+        PropertiesReader reader = new PropertiesReader(reading);
+        for (Map.Entry<String, Optional<YamlNode>> document : documents) {
+            document.getValue().ifPresent(node -> reader.read(node, document.getKey()));
         }
         return reader.result();
+    }
+
+    private void saveYamlCache(Path targetDir) {
+        if (yamlCache == null) {
+            return;
+        }
+        try {
+            yamlCache.saveIfChanged(targetDir);
+        } catch (IOException ignored) {
+            // A cache that cannot be written only costs time on the next run.
+        }
+    }
+
+    private Optional<YamlNode> parseYaml(String path, String text, Diagnostics diagnostics) {
+        YamlNode cached = yamlCache == null ? null : yamlCache.get(path, text);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Diagnostics own = new Diagnostics();
+        Optional<YamlNode> parsed = YamlParser.parse(text, path, own);
+        diagnostics.addAll(own.sorted());
+        if (yamlCache != null && parsed.isPresent() && own.sorted().isEmpty()) {
+            yamlCache.put(path, text, parsed.get());
+        }
+        return parsed;
     }
 
     private static Map<String, DocBlock> docs(Path root, ProjectConfig config, Diagnostics diagnostics)
@@ -160,7 +204,7 @@ public final class ProjectLoader {
     private static void claim(String name, String path, Map<String, String> firstPath, Diagnostics diagnostics) {
         String other = firstPath.putIfAbsent(name, path);
         if (other != null) {
-            diagnostics.error(SourceLocation.of(path), "two models or seeds are named '" + name + "': " + other
+            diagnostics.error(new SourceLocation(path, 1, 1), "two models or seeds are named '" + name + "': " + other
                     + " and " + path, "rename one of the files; names must be unique in a project");
         }
     }

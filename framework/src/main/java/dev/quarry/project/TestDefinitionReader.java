@@ -92,8 +92,8 @@ final class TestDefinitionReader {
         reading.map(owner, key).ifPresent(block -> {
             for (YamlMap.Entry entry : block.entries().values()) {
                 String name = ConfigKeys.normalise(entry.key());
-                Object value = ConfigKeys.check(name, entry.value().toPlain(), entry.value().location(),
-                        reading.diagnostics());
+                Object value = ConfigKeys.check(name, entry.keyLocation(), entry.value().toPlain(),
+                        entry.value().location(), reading.diagnostics());
                 if (value != null) {
                     config.put(name, new ConfigValue(value, entry.value().location()));
                 }

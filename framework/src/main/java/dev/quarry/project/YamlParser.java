@@ -46,12 +46,16 @@ public final class YamlParser {
             Optional<Node> root = composer.getSingleNode();
             return root.map(node -> new Converter(file, diagnostics).convert(node));
         } catch (MarkedYamlEngineException syntax) {
-            Mark mark = syntax.getProblemMark().or(syntax::getContextMark).orElse(null);
+            // An unclosed quote or bracket is found at the end of the file; where it was opened helps more.
+            boolean atEnd = syntax.getProblem() != null && syntax.getProblem().contains("end of stream");
+            Mark mark = (atEnd ? syntax.getContextMark().or(syntax::getProblemMark)
+                    : syntax.getProblemMark().or(syntax::getContextMark)).orElse(null);
             SourceLocation location = mark == null
                     ? SourceLocation.of(file)
                     : new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
             String problem = syntax.getProblem() == null ? "invalid YAML" : syntax.getProblem();
-            String context = syntax.getContext() == null ? "" : " (" + syntax.getContext() + ")";
+            String context = syntax.getContext() == null || syntax.getContext().isBlank() ? ""
+                    : " (" + syntax.getContext() + ")";
             diagnostics.error(location, "YAML syntax error: " + problem + context,
                     "check the indentation and quoting on this line and the one before it");
             return Optional.empty();

@@ -27,7 +27,7 @@ final class TemplateErrors {
         String file = syntax.getTemplateName() != null ? syntax.getTemplateName() : fallbackFile;
         String message = syntax.getEditorMessage() != null ? syntax.getEditorMessage() : syntax.getMessage();
         return Diagnostic.error(new SourceLocation(file, syntax.getLineNumber(), syntax.getColumnNumber()),
-                "template syntax error: " + firstLine(message),
+                "template syntax error: " + oneLine(message),
                 "check the FreeMarker syntax: ${...} for values, <#if ...>...</#if>, <@config key='value' />");
     }
 
@@ -53,7 +53,7 @@ final class TemplateErrors {
                     .reduce((first, second) -> second).orElse(null);
             String calledFrom = callSite == null ? "called while rendering " + renderedFile
                     : "called from " + callSite;
-            hint = hint == null ? calledFrom : hint + "; " + calledFrom;
+            hint = hint == null ? calledFrom : hint + " (" + calledFrom + ")";
         }
         return Diagnostic.error(where, message, hint);
     }
@@ -86,6 +86,17 @@ final class TemplateErrors {
             }
         }
         return frames;
+    }
+
+    /** FreeMarker's syntax messages run over several lines ("but was expecting one of: ..."): joined into one. */
+    private static String oneLine(String message) {
+        if (message == null) {
+            return "unknown problem";
+        }
+        String joined = message.strip().replaceAll("\\s+", " ");
+        int patterns = joined.indexOf(" Was expecting one of");
+        joined = patterns > 0 ? joined.substring(0, patterns) : joined;
+        return joined.length() > 300 ? joined.substring(0, 297) + "..." : joined;
     }
 
     private static String firstLine(String message) {

@@ -1,0 +1,545 @@
+package dev.quarry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * One test per kind of project error {@code quarry compile} reports: each asserts the exit code and the exact text on
+ * standard error ({@code file:line:col: error: message}, the hint, the count). Project errors exit with 3, usage
+ * errors with 2; nothing reaches standard output when the project has errors.
+ */
+class CompileErrorsTest {
+
+    @TempDir
+    Path dir;
+
+    private TestProject project;
+
+    @BeforeEach
+    void minimalProject() {
+        project = TestProject.in(dir);
+    }
+
+    // --- YAML and config ---------------------------------------------------------------------------------------
+
+    @Test
+    void yamlSyntaxError() {
+        project.file("models/orders.sql", "select 1 as id\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            description: one row: per order
+                        """);
+
+        assertProjectErrors("""
+                models/schema.yml:4:25: error: YAML syntax error: mapping values are not allowed here
+                  hint: check the indentation and quoting on this line and the one before it
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void configValueOfTheWrongType() {
+        project.file("models/orders.sql", "select 1 as id\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            config:
+                              materialized: 5
+                        """);
+
+        assertProjectErrors("""
+                models/schema.yml:5:21: error: config 'materialized' must be a string, not the number 5
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void unknownConfigKeyIsAWarningWithDidYouMean() {
+        project.file("models/orders.sql", "select 1 as id\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            config:
+                              materialised: table
+                        """);
+
+        TestProject.Result result = project.run("compile");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stderr()).isEqualTo("""
+                models/schema.yml:5:7: warning: unknown config key 'materialised'
+                  hint: did you mean 'materialized'?
+                """);
+        assertThat(result.stdout()).contains("Compiled 1 nodes");
+    }
+
+    @Test
+    void unknownConfigKeyIsAnErrorUnderStrict() {
+        project.file("models/orders.sql", "select 1 as id\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            config:
+                              materialised: table
+                        """);
+
+        assertProjectErrors(project.run("compile", "--strict"), """
+                models/schema.yml:5:7: error: unknown config key 'materialised'
+                  hint: did you mean 'materialized'?
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void unknownMaterialization() {
+        project.file("models/orders.sql", """
+                <@config materialized='tabel' />
+                select 1 as id
+                """);
+
+        assertProjectErrors("""
+                models/orders.sql:1:1: error: config 'materialized' has an unknown value 'tabel'
+                  hint: did you mean 'table'?
+                1 error; nothing was run.
+                """);
+    }
+
+    // --- files -------------------------------------------------------------------------------------------------
+
+    @Test
+    void twoModelsWithOneName() {
+        project.file("models/staging/orders.sql", "select 1 as id\n")
+                .file("models/marts/orders.sql", "select 2 as id\n");
+
+        assertProjectErrors("""
+                models/staging/orders.sql:1:1: error: two models or seeds are named 'orders': models/marts/orders.sql \
+                and models/staging/orders.sql
+                  hint: rename one of the files; names must be unique in a project
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void fileThatIsNotUtf8() {
+        byte[] latin1 = "select 1 as id\n-- café\n".getBytes(StandardCharsets.ISO_8859_1);
+        project.bytes("models/orders.sql", latin1);
+
+        assertProjectErrors("""
+                models/orders.sql:2:7: error: the file is not valid UTF-8
+                  hint: save it as UTF-8 (for example: iconv -f latin1 -t utf-8)
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void fileThatCannotBeRead() {
+        // Tests run as root, so file permissions do not stop reading; /proc/self/mem is a regular file whose first
+        // bytes can never be read (EIO) on Linux.
+        Path unreadable = Path.of("/proc/self/mem");
+        assumeTrue(Files.isRegularFile(unreadable), "needs Linux /proc");
+        project.file("models/orders.sql", "select 1 as id\n").symlink("models/memory.sql", unreadable);
+
+        assertProjectErrors("""
+                models/memory.sql:1:1: error: cannot read the file: input/output error
+                  hint: check that it exists and that you may read it
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void emptyModel() {
+        project.file("models/orders.sql", "\n   \n");
+
+        assertProjectErrors("""
+                models/orders.sql:1:1: error: the model is empty
+                  hint: write one SELECT statement, or delete the file
+                1 error; nothing was run.
+                """);
+    }
+
+    // --- profiles ----------------------------------------------------------------------------------------------
+
+    @Test
+    void missingProfile() {
+        project.file("quarry_project.yml", """
+                        name: shop
+                        profile: shopp
+                        """)
+                .file("models/orders.sql", "select 1 as id\n");
+
+        assertProjectErrors("""
+                quarry_project.yml:2:10: error: profile 'shopp' is not in profiles.yml
+                  hint: did you mean 'shop'?
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void missingProfilesFile() {
+        project.delete("profiles.yml").file("models/orders.sql", "select 1 as id\n");
+
+        assertProjectErrors("""
+                quarry_project.yml:2:10: error: no profiles.yml found for profile 'shop'
+                  hint: create profiles.yml in the project directory (or pass --profiles-dir); looked in: %s
+                1 error; nothing was run.
+                """.formatted(dir.resolve("profiles.yml")));
+    }
+
+    @Test
+    void missingTarget() {
+        project.file("models/orders.sql", "select 1 as id\n");
+
+        assertProjectErrors(project.run("--target", "prod", "compile"), """
+                --target: error: target 'prod' is not an output of profile 'shop'
+                  hint: use one of the profile's outputs (with --target or 'target:'): dev
+                1 error; nothing was run.
+                """);
+    }
+
+    // --- references and the graph ------------------------------------------------------------------------------
+
+    @Test
+    void unknownRefWithDidYouMean() {
+        project.file("models/stg_orders.sql", "select 1 as id\n")
+                .file("models/fct_orders.sql", """
+                        select *
+                        from ${ref('stg_order')}
+                        """);
+
+        assertProjectErrors("""
+                models/fct_orders.sql:2:6: error: ref('stg_order') names no model or seed
+                  hint: did you mean 'stg_orders'?
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void unknownSourceWithDidYouMean() {
+        project.file("models/sources.yml", """
+                        version: 2
+                        sources:
+                          - name: shop_raw
+                            tables:
+                              - name: orders
+                        """)
+                .file("models/stg_orders.sql", """
+                        select *
+                        from ${source('shop_rw', 'orders')}
+                        """);
+
+        assertProjectErrors("""
+                models/stg_orders.sql:2:6: error: source('shop_rw', 'orders') names no declared source 'shop_rw'
+                  hint: did you mean 'shop_raw'?
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void unknownSourceTableWithDidYouMean() {
+        project.file("models/sources.yml", """
+                        version: 2
+                        sources:
+                          - name: shop_raw
+                            tables:
+                              - name: orders
+                        """)
+                .file("models/stg_orders.sql", """
+                        select *
+                        from ${source('shop_raw', 'order')}
+                        """);
+
+        assertProjectErrors("""
+                models/stg_orders.sql:2:6: error: source 'shop_raw' has no table 'order'
+                  hint: did you mean 'orders'?
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void dependencyCycle() {
+        project.file("models/a.sql", "select * from ${ref('c')}\n")
+                .file("models/b.sql", "select * from ${ref('a')}\n")
+                .file("models/c.sql", "select * from ${ref('b')}\n");
+
+        assertProjectErrors("""
+                models/a.sql:1:17: error: dependency cycle: a > c > b > a
+                  hint: remove one of these refs: a refs c at models/a.sql:1:17, c refs b at models/c.sql:1:17, \
+                b refs a at models/b.sql:1:17
+                1 error; nothing was run.
+                """);
+    }
+
+    // --- templates ---------------------------------------------------------------------------------------------
+
+    @Test
+    void templateSyntaxError() {
+        project.file("models/orders.sql", "select * from ${ref('a'}\n");
+
+        assertProjectErrors("""
+                models/orders.sql:1:24: error: template syntax error: Encountered "}", but at this place only this \
+                can be closed: "(".
+                  hint: check the FreeMarker syntax: ${...} for values, <#if ...>...</#if>, <@config key='value' />
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void undefinedTemplateVariable() {
+        project.file("models/orders.sql", """
+                select 1 as id
+                where region = ${region}
+                """);
+
+        assertProjectErrors("""
+                models/orders.sql:2:18: error: undefined template variable 'region'
+                  hint: define it (for example with <#assign>), give a default with '!' (region!'default'), or check \
+                its spelling
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void varWithoutValueOrDefault() {
+        project.file("models/orders.sql", """
+                select 1 as id
+                where ordered_at >= '${var('start_date')}'
+                """);
+
+        assertProjectErrors("""
+                models/orders.sql:2:22: error: var 'start_date' has no value and no default
+                  hint: define it under 'vars:' in quarry_project.yml, pass --vars '{start_date: ...}', or give a \
+                default: var('start_date', 'value')
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void missingEnvVar() {
+        project.file("models/orders.sql", """
+                select 1 as id
+                where region = '${env_var('SHOP_REGION')}'
+                """);
+
+        assertProjectErrors("""
+                models/orders.sql:2:17: error: environment variable 'SHOP_REGION' is not set
+                  hint: set it, or give a default: env_var('SHOP_REGION', 'value')
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void errorInsideAMacroShowsTheMacroAndTheCallSite() {
+        project.file("macros/money.ftl", """
+                        <#function cents_to_dollars column>
+                          <#return "(" + column + " / 100.0)" + scale>
+                        </#function>
+                        """)
+                .file("models/orders.sql", """
+                        select
+                          ${cents_to_dollars("amount")} as dollars
+                        from raw_orders
+                        """);
+
+        assertProjectErrors("""
+                macros/money.ftl:2:41: error: undefined template variable 'scale'
+                  hint: define it (for example with <#assign>), give a default with '!' (scale!'default'), or check \
+                its spelling (called from models/orders.sql:2:3)
+                1 error; nothing was run.
+                """);
+    }
+
+    // --- the command line --------------------------------------------------------------------------------------
+
+    @Test
+    void badSelectorSyntaxIsAUsageError() {
+        project.file("models/orders.sql", "select 1 as id\n");
+
+        TestProject.Result result = project.run("compile", "--select", "+orders+++");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.stderr()).isEqualTo("""
+                usage error: bad selector '+orders+++': '+' appears twice after the name; write 'x+' for all \
+                descendants or 'x+2' for two levels
+                """);
+        assertThat(result.stdout()).isEmpty();
+    }
+
+    // --- all at once, sorted -----------------------------------------------------------------------------------
+
+    @Test
+    void allTemplateErrorsOfAProjectAreReportedTogetherSortedByFileAndLine() {
+        project.file("models/staging/stg_orders.sql", """
+                        select 1 as id
+                        where region = ${region}
+                        """)
+                .file("models/marts/fct_orders.sql", """
+                        select *
+                        from ${ref('stg_order')}
+                        """)
+                .file("models/marts/fct_revenue.sql", """
+                        select 1 as revenue
+                        where ordered_at >= '${var('start_date')}'
+                        """)
+                .file("models/marts/dim_region.sql", "select '${env_var('SHOP_REGION')}' as region\n");
+
+        assertProjectErrors("""
+                models/marts/dim_region.sql:1:9: error: environment variable 'SHOP_REGION' is not set
+                  hint: set it, or give a default: env_var('SHOP_REGION', 'value')
+                models/marts/fct_orders.sql:2:6: error: ref('stg_order') names no model or seed
+                  hint: did you mean 'stg_orders'?
+                models/marts/fct_revenue.sql:2:22: error: var 'start_date' has no value and no default
+                  hint: define it under 'vars:' in quarry_project.yml, pass --vars '{start_date: ...}', or give a \
+                default: var('start_date', 'value')
+                models/staging/stg_orders.sql:2:18: error: undefined template variable 'region'
+                  hint: define it (for example with <#assign>), give a default with '!' (region!'default'), or check \
+                its spelling
+                4 errors; nothing was run.
+                """);
+    }
+
+    @Test
+    void allLoadErrorsOfAProjectAreReportedTogetherSortedByFileAndLine() {
+        project.file("models/staging/orders.sql", "select 1 as id\n")
+                .file("models/marts/orders.sql", "select 2 as id\n")
+                .file("models/marts/empty.sql", "")
+                .bytes("models/marts/latin1.sql", "select 'é' as e\n".getBytes(StandardCharsets.ISO_8859_1))
+                .file("models/marts/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            config:
+                              materialized: 5
+                              enabled: maybe
+                        """);
+
+        assertProjectErrors("""
+                models/marts/empty.sql:1:1: error: the model is empty
+                  hint: write one SELECT statement, or delete the file
+                models/marts/latin1.sql:1:9: error: the file is not valid UTF-8
+                  hint: save it as UTF-8 (for example: iconv -f latin1 -t utf-8)
+                models/marts/schema.yml:5:21: error: config 'materialized' must be a string, not the number 5
+                models/marts/schema.yml:6:16: error: config 'enabled' must be true or false, not the string 'maybe'
+                models/staging/orders.sql:1:1: error: two models or seeds are named 'orders': models/marts/orders.sql \
+                and models/staging/orders.sql
+                  hint: rename one of the files; names must be unique in a project
+                5 errors; nothing was run.
+                """);
+    }
+
+    // --- stack traces and JSON ---------------------------------------------------------------------------------
+
+    @Test
+    void noStackTraceWithoutDebug() {
+        projectWithAConfigTypeError();
+
+        TestProject.Result result = project.run("compile");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stderr()).doesNotContain("\tat ").doesNotContain("Exception");
+    }
+
+    @Test
+    void debugAddsTheStackTrace() {
+        projectWithAConfigTypeError();
+
+        TestProject.Result result = project.run("--debug", "compile");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stderr())
+                .startsWith("""
+                        models/schema.yml:5:21: error: config 'materialized' must be a string, not the number 5
+                        1 error; nothing was run.
+                        dev.quarry.error.ProjectException: 1 error; nothing was run.
+                        \tat\s""")
+                .contains("\tat dev.quarry.");
+    }
+
+    @Test
+    void jsonLogFormatPrintsOneErrorPerLineWithItsLocation() throws Exception {
+        project.file("models/orders.sql", "select 1 as id\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            description: one row: per order
+                        """)
+                .bytes("models/latin1.sql", "select 'é' as e\n".getBytes(StandardCharsets.ISO_8859_1));
+
+        TestProject.Result result = project.run("--log-format", "json", "compile");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> events = result.stdout().lines().map(line -> read(json, line)).toList();
+        assertThat(events).allSatisfy(event -> assertThat(event.path("ts").asText()).isNotEmpty());
+        assertThat(events).map(CompileErrorsTest::withoutTimestamp).containsExactly(
+                Map.of("severity", "ERROR", "message", "the file is not valid UTF-8", "file", "models/latin1.sql",
+                        "line", 1, "column", 9, "hint", "save it as UTF-8 (for example: iconv -f latin1 -t utf-8)"),
+                Map.of("severity", "ERROR", "message", "YAML syntax error: mapping values are not allowed here",
+                        "file", "models/schema.yml", "line", 4, "column", 25,
+                        "hint", "check the indentation and quoting on this line and the one before it"),
+                Map.of("severity", "ERROR", "message", "2 errors; nothing was run."));
+        assertThat(result.stderr()).isEmpty();
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------------
+
+    private void projectWithAConfigTypeError() {
+        project.file("models/orders.sql", "select 1 as id\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            config:
+                              materialized: 5
+                        """);
+    }
+
+    /** Runs {@code quarry compile} and expects a project error with exactly this text on standard error. */
+    private void assertProjectErrors(String expectedStderr) {
+        assertProjectErrors(project.run("compile"), expectedStderr);
+    }
+
+    private static void assertProjectErrors(TestProject.Result result, String expectedStderr) {
+        assertThat(result.stderr()).isEqualTo(expectedStderr);
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.stdout()).isEmpty();
+    }
+
+    private static JsonNode read(ObjectMapper json, String line) {
+        try {
+            return json.readTree(line);
+        } catch (Exception notJson) {
+            throw new AssertionError("not a JSON line: " + line, notJson);
+        }
+    }
+
+    private static Map<String, Object> withoutTimestamp(JsonNode event) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        event.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals("ts")) {
+                JsonNode value = field.getValue();
+                fields.put(field.getKey(), value.isInt() ? (Object) value.intValue() : value.asText());
+            }
+        });
+        return fields;
+    }
+}
