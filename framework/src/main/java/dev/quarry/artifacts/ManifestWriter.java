@@ -2,7 +2,6 @@ package dev.quarry.artifacts;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +84,7 @@ public final class ManifestWriter {
         List<ManifestNode> selected = compiled.nodes().values().stream()
                 .filter(node -> types.contains(node.type()))
                 .toList();
-        List<String> texts = selected.parallelStream().map(this::nodeText).toList();
+        List<RawJson> texts = selected.parallelStream().map(this::nodeJson).toList();
         json.writeObjectFieldStart(field);
         for (int index = 0; index < selected.size(); index++) {
             json.writeFieldName(selected.get(index).uniqueId());
@@ -94,14 +93,15 @@ public final class ManifestWriter {
         json.writeEndObject();
     }
 
-    private String nodeText(ManifestNode node) {
-        StringWriter text = new StringWriter(node.rawCode() == null ? 512 : node.rawCode().length() * 3);
-        try (JsonGenerator json = mapper.getFactory().createGenerator(text)) {
+    private RawJson nodeJson(ManifestNode node) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(
+                node.rawCode() == null ? 512 : node.rawCode().length() * 3);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
             node(json, node);
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
-        return text.toString();
+        return new RawJson(bytes.toByteArray());
     }
 
     private static void node(JsonGenerator json, ManifestNode node) throws IOException {

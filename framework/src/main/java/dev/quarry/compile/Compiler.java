@@ -148,8 +148,10 @@ public final class Compiler {
         for (SingularTestFile test : project.singularTests()) {
             testNodes.add(tests.singular(test, parsedTests.get(test.path())));
         }
+        java.util.Set<String> modelNames = new java.util.HashSet<>();
+        project.models().forEach(model -> modelNames.add(model.name()));
         for (UnitTestDefinition unitTest : project.properties().unitTests()) {
-            if (project.models().stream().noneMatch(model -> model.name().equals(unitTest.model()))) {
+            if (!modelNames.contains(unitTest.model())) {
                 diagnostics.error(unitTest.location(), "unit test '" + unitTest.name() + "' is for model '"
                         + unitTest.model() + "', which does not exist", dev.quarry.error.DidYouMean.hint(
                         unitTest.model(), project.models().stream().map(ModelFile::name).toList()));

@@ -56,13 +56,15 @@ final class NodeFactory {
 
     /** Warns about properties that describe no model or seed. */
     void checkPropertiesMatchFiles() {
-        List<String> modelNames = project.models().stream().map(ModelFile::name).toList();
-        List<String> seedNames = project.seeds().stream().map(SeedFile::name).toList();
+        java.util.Set<String> modelNames = project.models().stream().map(ModelFile::name)
+                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> seedNames = project.seeds().stream().map(SeedFile::name)
+                .collect(java.util.stream.Collectors.toSet());
         warnUnmatched(modelProperties, modelNames, "model", "models/");
         warnUnmatched(seedProperties, seedNames, "seed", "seeds/");
     }
 
-    private void warnUnmatched(Map<String, NodeProperties> properties, List<String> names, String kind,
+    private void warnUnmatched(Map<String, NodeProperties> properties, java.util.Set<String> names, String kind,
             String folder) {
         for (NodeProperties entry : properties.values()) {
             if (!names.contains(entry.name())) {

@@ -59,7 +59,6 @@ final class ProfileReader {
             return Optional.empty();
         }
         return YamlParser.parse(text, label, reading.diagnostics())
-                .map(node -> new YamlInterpolator(environment, Map.of(), false, reading.diagnostics()).apply(node))
                 .flatMap(node -> reading.map(node, label))
                 .flatMap(root -> target(root, label, profileName, profileKey, targetName));
     }
@@ -80,8 +79,11 @@ final class ProfileReader {
                     "add 'outputs:' with at least one target");
             return Optional.empty();
         }
+        // Only what the run uses is interpolated: another output's env_var() need not be set.
+        YamlInterpolator interpolator = new YamlInterpolator(environment, Map.of(), false, reading.diagnostics());
         String targetName = requestedTarget != null ? requestedTarget
-                : reading.string(profile.get(), "target").orElse(null);
+                : profile.get().get("target").map(interpolator::apply)
+                        .flatMap(node -> reading.string(node, "target")).orElse(null);
         if (targetName == null) {
             reading.diagnostics().error(profile.get().location(), "profile '" + profileName + "' names no target",
                     "add 'target: <name>' or pass --target");
@@ -99,7 +101,8 @@ final class ProfileReader {
                     + String.join(", ", new TreeSet<>(outputs.get().entries().keySet())));
             return Optional.empty();
         }
-        return reading.map(outputNode.get(), targetName).flatMap(output -> output(output, profileName, targetName));
+        return reading.map(interpolator.apply(outputNode.get()), targetName)
+                .flatMap(output -> output(output, profileName, targetName));
     }
 
     @SuppressWarnings("unchecked")

@@ -73,9 +73,11 @@ final class ProjectConfigReader {
                 root.location()));
     }
 
+    /** The project's vars, with env_var() resolved in them (a var cannot use another var), then --vars over them. */
     private Map<String, Object> readVars(YamlMap root) {
         Map<String, Object> vars = new LinkedHashMap<>();
-        reading.map(root, "vars").ifPresent(block -> block.entries().forEach(
+        YamlInterpolator environmentOnly = new YamlInterpolator(environment, Map.of(), false, reading.diagnostics());
+        reading.map(root, "vars").map(environmentOnly::apply).ifPresent(block -> ((YamlMap) block).entries().forEach(
                 (key, entry) -> vars.put(key, entry.value().toPlain())));
         vars.putAll(commandLineVars);
         return vars;

@@ -76,7 +76,8 @@ final class YamlInterpolator {
         }
         matcher.appendTail(result);
         String text = result.toString();
-        return new YamlScalar(text, whole ? kindOf(text) : YamlScalar.Kind.STRING, scalar.location());
+        YamlScalar.Kind kind = whole ? kindOf(text) : YamlScalar.Kind.STRING;
+        return new YamlScalar(kind == YamlScalar.Kind.NULL ? null : text, kind, scalar.location());
     }
 
     private String resolve(Matcher call, SourceLocation location) {
@@ -96,8 +97,8 @@ final class YamlInterpolator {
             return "";
         }
         if (!varsAllowed) {
-            diagnostics.error(location, "var('" + name + "') cannot be used in profiles.yml",
-                    "use env_var('NAME') here; vars belong to quarry_project.yml and --vars");
+            diagnostics.error(location, "var('" + name + "') cannot be used in profiles.yml or in vars:",
+                    "use env_var('NAME') here");
             return "";
         }
         if (vars.containsKey(name)) {
@@ -119,9 +120,9 @@ final class YamlInterpolator {
         if (FLOAT.matcher(text).matches()) {
             return YamlScalar.Kind.FLOAT;
         }
-        if (text.equals("true") || text.equals("false")) {
+        if (text.matches("true|True|TRUE|false|False|FALSE")) {
             return YamlScalar.Kind.BOOLEAN;
         }
-        return YamlScalar.Kind.STRING;
+        return text.matches("null|Null|NULL|~") ? YamlScalar.Kind.NULL : YamlScalar.Kind.STRING;
     }
 }

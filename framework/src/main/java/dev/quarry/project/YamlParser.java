@@ -47,7 +47,8 @@ public final class YamlParser {
             return root.map(node -> new Converter(file, diagnostics).convert(node));
         } catch (MarkedYamlEngineException syntax) {
             // An unclosed quote or bracket is found at the end of the file; where it was opened helps more.
-            boolean atEnd = syntax.getProblem() != null && syntax.getProblem().contains("end of stream");
+            boolean atEnd = syntax.getProblem() != null
+                    && (syntax.getProblem().contains("end of stream") || syntax.getProblem().contains("<stream end>"));
             Mark mark = (atEnd ? syntax.getContextMark().or(syntax::getProblemMark)
                     : syntax.getProblemMark().or(syntax::getContextMark)).orElse(null);
             SourceLocation location = mark == null
@@ -69,6 +70,7 @@ public final class YamlParser {
         private final String file;
         private final Diagnostics diagnostics;
         private final Map<Node, YamlNode> converted = new IdentityHashMap<>();
+        private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
 
         Converter(String file, Diagnostics diagnostics) {
             this.file = file;
@@ -79,6 +81,11 @@ public final class YamlParser {
             YamlNode done = converted.get(node);
             if (done != null) {
                 return done;
+            }
+            if (inProgress.put(node, Boolean.TRUE) != null) {
+                diagnostics.error(locationOf(node), "an alias refers to the value that contains it",
+                        "YAML anchors may be reused, but not inside themselves");
+                return new YamlScalar(null, YamlScalar.Kind.NULL, locationOf(node));
             }
             YamlNode result = switch (node.getNodeType()) {
                 case SCALAR -> scalar((ScalarNode) node);

@@ -32,18 +32,37 @@ public record YamlScalar(String text, Kind kind, SourceLocation location) implem
         return switch (kind) {
             case STRING -> text;
             case INTEGER -> parseInteger();
-            case FLOAT -> Double.valueOf(text.replace("_", ""));
+            case FLOAT -> parseFloat();
             case BOOLEAN -> Boolean.valueOf(text.toLowerCase());
             case NULL -> null;
         };
     }
 
+    /** YAML 1.2 core schema integers: decimal (leading zeros stay decimal), {@code 0o17} octal, {@code 0x1F} hex. */
     private Object parseInteger() {
         String digits = text.replace("_", "");
-        try {
-            return Long.decode(digits);
-        } catch (NumberFormatException tooLarge) {
-            return new java.math.BigInteger(digits);
+        boolean negative = digits.startsWith("-");
+        String unsigned = digits.startsWith("-") || digits.startsWith("+") ? digits.substring(1) : digits;
+        int radix = 10;
+        if (unsigned.startsWith("0o")) {
+            radix = 8;
+            unsigned = unsigned.substring(2);
+        } else if (unsigned.startsWith("0x")) {
+            radix = 16;
+            unsigned = unsigned.substring(2);
         }
+        java.math.BigInteger value = new java.math.BigInteger(unsigned, radix);
+        value = negative ? value.negate() : value;
+        return value.bitLength() < 64 ? (Object) value.longValue() : value;
+    }
+
+    private Double parseFloat() {
+        String number = text.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+        return switch (number) {
+            case ".inf", "+.inf" -> Double.POSITIVE_INFINITY;
+            case "-.inf" -> Double.NEGATIVE_INFINITY;
+            case ".nan" -> Double.NaN;
+            default -> Double.valueOf(number);
+        };
     }
 }

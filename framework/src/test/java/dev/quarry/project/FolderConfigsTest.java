@@ -92,9 +92,11 @@ class FolderConfigsTest {
     void theResolvedTagsKeepTheirFirstOrderWithoutDuplicates() {
         FolderConfigs configs = read(LAYERED);
 
-        Object tags = configs.resolve(List.of("shop", "staging", "stg_orders")).get("tags").value();
+        @SuppressWarnings("unchecked")
+        List<Object> tags = (List<Object>) configs.resolve(List.of("shop", "staging", "stg_orders")).get("tags")
+                .value();
 
-        assertThat((List<?>) tags).containsExactly("base", "staging_only", "model_tag");
+        assertThat(tags).containsExactly("base", "staging_only", "model_tag");
     }
 
     @Test
@@ -192,7 +194,7 @@ class FolderConfigsTest {
                 """);
 
         assertThat(messages()).containsExactly("""
-                quarry_project.yml:2:18: warning: unknown config key 'materialised'
+                quarry_project.yml:2:3: warning: unknown config key 'materialised'
                   hint: did you mean 'materialized'?""");
         assertThat(diagnostics.hasErrors()).isFalse();
         assertThat(configs.resolve(List.of("shop", "x"))).isEqualTo(Map.of("materialised", value("view", 2, 18)));

@@ -132,8 +132,8 @@ class YamlInterpolatorTest {
         interpolate("threads: \"${var('threads', '4')}\"\n", Map.of(), Map.of("threads", 8L), false);
 
         assertThat(messages()).containsExactly("""
-                quarry_project.yml:1:10: error: var('threads') cannot be used in profiles.yml
-                  hint: use env_var('NAME') here; vars belong to quarry_project.yml and --vars""");
+                quarry_project.yml:1:10: error: var('threads') cannot be used in profiles.yml or in vars:
+                  hint: use env_var('NAME') here""");
     }
 
     @Test

@@ -85,8 +85,8 @@ class TemplateEngineTest {
                 .isInstanceOfSatisfying(TemplateFailure.class, failure -> assertThat(failure.diagnostic().format())
                         .isEqualTo("macros/broken.ftl:2:12: error: undefined template variable 'missing_thing'"
                                 + System.lineSeparator() + "  hint: define it (for example with <#assign>), give a "
-                                + "default with '!' (missing_thing!'default'), or check its spelling; called from "
-                                + "models/x.sql:2:3"));
+                                + "default with '!' (missing_thing!'default'), or check its spelling (called from "
+                                + "models/x.sql:2:3)"));
     }
 
     @Test
