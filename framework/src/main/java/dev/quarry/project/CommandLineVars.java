@@ -23,8 +23,8 @@ public final class CommandLineVars {
         Optional<YamlNode> node = YamlParser.parse(yaml, "--vars", diagnostics);
         if (diagnostics.hasErrors()) {
             Diagnostic first = diagnostics.sorted().get(0);
-            throw new UsageException("--vars is not valid YAML: " + first.message()
-                    + "; write it as '{name: value, other: 2}'");
+            throw new UsageException("--vars is not valid YAML (column " + first.location().column() + "): "
+                    + first.message().replaceFirst("^YAML syntax error: ", "") + "; write it as '{name: value, other: 2}'");
         }
         if (node.isEmpty() || !(node.get() instanceof YamlMap map)) {
             throw new UsageException("--vars must be a YAML mapping, such as '{start_date: \"2024-01-01\"}'");

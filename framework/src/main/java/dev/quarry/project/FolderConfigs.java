@@ -32,7 +32,7 @@ public final class FolderConfigs {
         Map<String, ConfigValue> resolved = new LinkedHashMap<>();
         LinkedHashSet<Object> tags = new LinkedHashSet<>();
         ConfigValue lastTags = null;
-        for (int depth = 1; depth <= fqn.size(); depth++) {
+        for (int depth = 0; depth <= fqn.size(); depth++) {
             Map<String, ConfigValue> level = byPath.get(fqn.subList(0, depth));
             if (level == null) {
                 continue;
@@ -54,7 +54,25 @@ public final class FolderConfigs {
 
     /** Builds the paths from a YAML block; the keys under it are folder names or {@code +config} keys. */
     static FolderConfigs read(YamlMap block, YamlReading reading) {
+        return read(block, null, reading);
+    }
+
+    /**
+     * As {@link #read(YamlMap, YamlReading)}, warning about a block named for another project than this one (a typo
+     * there would silently drop every config under it).
+     */
+    static FolderConfigs read(YamlMap block, String projectName, YamlReading reading) {
         Map<List<String>, Map<String, ConfigValue>> byPath = new HashMap<>();
+        if (projectName != null) {
+            for (YamlMap.Entry entry : block.entries().values()) {
+                if (entry.value() instanceof YamlMap && !entry.key().startsWith("+")
+                        && !entry.key().equals(projectName)) {
+                    reading.diagnostics().warning(entry.keyLocation(), "'" + entry.key() + "' is not this project's "
+                            + "name, so its configs apply to nothing", "write the project name '" + projectName
+                            + "' here");
+                }
+            }
+        }
         collect(block, List.of(), byPath, reading);
         return new FolderConfigs(byPath);
     }
@@ -66,7 +84,7 @@ public final class FolderConfigs {
             boolean plus = key.startsWith("+");
             String name = ConfigKeys.normalise(plus ? key.substring(1) : key);
             boolean isConfig = plus || ConfigKeys.isKnown(name) && !(entry.value() instanceof YamlMap);
-            if (isConfig && !path.isEmpty()) {
+            if (isConfig && (plus || !path.isEmpty())) {
                 Object value = ConfigKeys.check(name, entry.keyLocation(), entry.value().toPlain(),
                         entry.value().location(), reading.diagnostics());
                 if (value != null) {

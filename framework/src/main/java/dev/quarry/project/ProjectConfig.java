@@ -8,7 +8,7 @@ import dev.quarry.error.SourceLocation;
 /**
  * What {@code quarry_project.yml} says.
  *
- * @param vars          project variables, before {@code --vars} are laid over them
+ * @param vars          project variables with {@code --vars} laid over them
  * @param unitTestEngine the embedded engine unit tests run on when the target is not embedded
  * @param profileLocation where the {@code profile:} value is, for errors about the profile
  */

@@ -63,9 +63,9 @@ final class ProjectConfigReader {
                 paths(root, "test-paths", "tests"),
                 reading.string(root, "target-path").orElse("target"),
                 vars,
-                folders(root, "models"),
-                folders(root, "seeds"),
-                root.has("data_tests") ? folders(root, "data_tests") : folders(root, "tests"),
+                folders(root, "models", name),
+                folders(root, "seeds", name),
+                root.has("data_tests") ? folders(root, "data_tests", name) : folders(root, "tests", name),
                 hooks(root, "on-run-start"),
                 hooks(root, "on-run-end"),
                 reading.string(root, "unit_test_engine").orElse("duckdb"),
@@ -91,8 +91,9 @@ final class ProjectConfigReader {
         return paths.stream().map(path -> path.replace('\\', '/').replaceAll("/+$", "")).toList();
     }
 
-    private FolderConfigs folders(YamlMap root, String key) {
-        return reading.map(root, key).map(block -> FolderConfigs.read(block, reading)).orElse(FolderConfigs.empty());
+    private FolderConfigs folders(YamlMap root, String key, String projectName) {
+        return reading.map(root, key).map(block -> FolderConfigs.read(block, projectName, reading))
+                .orElse(FolderConfigs.empty());
     }
 
     private List<Hook> hooks(YamlMap root, String key) {

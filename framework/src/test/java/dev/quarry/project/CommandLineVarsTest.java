@@ -62,7 +62,7 @@ class CommandLineVarsTest {
     void invalidYamlIsAUsageErrorThatShowsTheExpectedShape() {
         assertThatThrownBy(() -> CommandLineVars.parse("{start_date: '2024-01-01'"))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("--vars is not valid YAML: YAML syntax error: expected ',' or '}', but got <stream end> "
+                .hasMessage("--vars is not valid YAML (column 1): expected ',' or '}', but got <stream end> "
                         + "(while parsing a flow mapping); write it as '{name: value, other: 2}'")
                 .extracting(thrown -> ((UsageException) thrown).code())
                 .isEqualTo(ErrorCode.USAGE);
@@ -72,7 +72,8 @@ class CommandLineVarsTest {
     void aDuplicateNameIsAUsageError() {
         assertThatThrownBy(() -> CommandLineVars.parse("{limit: 1, limit: 2}"))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("--vars is not valid YAML: duplicate key 'limit'; write it as '{name: value, other: 2}'");
+                .hasMessage("--vars is not valid YAML (column 12): duplicate key 'limit'; write it as "
+                        + "'{name: value, other: 2}'");
     }
 
     @ParameterizedTest

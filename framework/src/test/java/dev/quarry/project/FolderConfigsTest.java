@@ -214,15 +214,27 @@ class FolderConfigsTest {
     }
 
     @Test
-    void aConfigAboveTheProjectNameIsAnError() {
-        read("""
+    void aConfigAboveTheProjectNameAppliesToEveryNode() {
+        FolderConfigs configs = read("""
                 +materialized: view
                 shop:
                   +schema: raw
                 """);
 
+        assertThat(messages()).isEmpty();
+        assertThat(configs.resolve(List.of("shop", "staging", "orders"))).extractingFromEntries(
+                entry -> entry.getKey() + "=" + entry.getValue().value())
+                .containsExactly("materialized=view", "schema=raw");
+    }
+
+    @Test
+    void aBlockNamedForAnotherProjectIsAWarning() {
+        YamlMap map = (YamlMap) YamlParser.parse("shpo:\n  +schema: raw\n", FILE, diagnostics).orElseThrow();
+
+        FolderConfigs.read(map, "shop", new YamlReading(diagnostics));
+
         assertThat(messages()).containsExactly("""
-                quarry_project.yml:1:1: error: '+materialized' must name the project and hold its folders' configs
-                  hint: write the project name, then folders, then '+key: value' configs""");
+                quarry_project.yml:1:1: warning: 'shpo' is not this project's name, so its configs apply to nothing
+                  hint: write the project name 'shop' here""");
     }
 }
