@@ -5,38 +5,106 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.quarry.compile.CompiledProject;
 import dev.quarry.compile.ManifestNode;
 
 /**
- * Writes each compiled node's SQL to {@code target/compiled/<its path>}; a file that already holds the same text is
- * left alone, so an incremental compile writes only what changed.
+ * Writes each compiled node's SQL to {@code target/compiled/<its path>} on background threads, as soon as the node is
+ * compiled: creating thousands of files mostly waits on the file system, and that waiting overlaps the compiling. A
+ * file that already holds the same text is left alone, so a re-compile writes only what changed.
  */
-public final class CompiledSqlWriter {
+public final class CompiledSqlWriter implements AutoCloseable {
 
-    /** @return how many files were written */
-    public int write(CompiledProject compiled, Path targetDir) {
-        Path root = targetDir.resolve("compiled");
-        List<ManifestNode> nodes = compiled.nodes().values().stream()
-                .filter(node -> node.compiledCode() != null)
-                .toList();
-        return nodes.parallelStream().mapToInt(node -> writeIfChanged(root.resolve(node.path()),
-                node.compiledCode())).sum();
+    private static final int THREADS = 4;
+
+    private final Path root;
+    private final ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "quarry-sql-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
+    private final List<Future<?>> pending = new ArrayList<>();
+    private final AtomicInteger written = new AtomicInteger();
+
+    public CompiledSqlWriter(Path targetDir) {
+        this.root = targetDir.resolve("compiled");
     }
 
-    private static int writeIfChanged(Path file, String sql) {
+    /** Queues a node's compiled SQL for writing; nodes without compiled SQL are ignored. Thread-safe. */
+    public void accept(ManifestNode node) {
+        if (node.compiledCode() == null) {
+            return;
+        }
+        Path file = root.resolve(node.path());
+        String sql = node.compiledCode();
+        Future<?> future = executor.submit(() -> writeIfChanged(file, sql));
+        synchronized (pending) {
+            pending.add(future);
+        }
+    }
+
+    /**
+     * Waits until every queued file is written.
+     *
+     * @return how many files were written (not counting those that were already up to date)
+     */
+    public int finish() {
+        List<Future<?>> all;
+        synchronized (pending) {
+            all = List.copyOf(pending);
+        }
+        for (Future<?> future : all) {
+            try {
+                future.get();
+            } catch (ExecutionException failure) {
+                throw failure.getCause() instanceof UncheckedIOException io ? io
+                        : new IllegalStateException("writing compiled SQL failed", failure.getCause());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing compiled SQL", interrupted);
+            }
+        }
+        return written.get();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private static Boolean createFolder(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            return Boolean.TRUE;
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot create " + folder, failure);
+        }
+    }
+
+    private void writeIfChanged(Path file, String sql) {
         byte[] bytes = sql.getBytes(StandardCharsets.UTF_8);
         try {
+            Path folder = file.getParent();
+            // Each folder once (other threads wait for it): Files.createDirectories on an existing folder costs an
+            // exception per call.
+            folders.computeIfAbsent(folder, CompiledSqlWriter::createFolder);
             if (Files.isRegularFile(file) && Files.size(file) == bytes.length
                     && Arrays.equals(Files.readAllBytes(file), bytes)) {
-                return 0;
+                return;
             }
-            Files.createDirectories(file.getParent());
             Files.write(file, bytes);
-            return 1;
+            written.incrementAndGet();
         } catch (IOException failure) {
             throw new UncheckedIOException("cannot write " + file, failure);
         }

@@ -10,6 +10,9 @@ import java.util.concurrent.Callable;
 import dev.quarry.artifacts.CompiledSqlWriter;
 import dev.quarry.artifacts.ManifestWriter;
 import dev.quarry.compile.CompiledProject;
+import dev.quarry.error.Diagnostics;
+import dev.quarry.project.Project;
+import dev.quarry.report.PhaseTimer;
 import dev.quarry.report.Reporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,30 +42,40 @@ final class CompileCommand implements Callable<Integer> {
         Instant started = Instant.now();
         Workspace workspace = new Workspace(parent.global, parent.invocation());
         Reporter reporter = workspace.reporter();
-        dev.quarry.report.PhaseTimer timer = new dev.quarry.report.PhaseTimer();
-        Workspace.Compiled compiled = workspace.compile(selection.select, selection.exclude, true, strict, !noCache);
-        timer.done("load and compile");
-        CompiledProject project = compiled.project();
-        reporter.info(Summaries.found(project));
-        Selections.warnUnmatched(project, selection, reporter);
-        Path targetDir = project.project().targetDir();
-        int written = new CompiledSqlWriter().write(project, targetDir);
-        timer.done("writing compiled SQL");
-        try {
+        Diagnostics diagnostics = new Diagnostics();
+        Project loaded = workspace.load(diagnostics, !noCache);
+        Workspace.Request request = new Workspace.Request(selection.select, selection.exclude, true, strict,
+                !noCache);
+        PhaseTimer timer = new PhaseTimer();
+        try (CompiledSqlWriter writer = new CompiledSqlWriter(loaded.targetDir())) {
+            Workspace.Compiled compiled = workspace.compile(loaded, diagnostics, request, writer::accept);
+            timer.done("compiling");
+            CompiledProject project = compiled.project();
+            reporter.info(Summaries.found(project));
+            Selections.warnUnmatched(project, selection, reporter);
+            Path targetDir = loaded.targetDir();
             new ManifestWriter().write(project, targetDir, Instant.now());
             timer.done("writing the manifest");
             compiled.cache().save(targetDir);
             timer.done("saving the compile cache");
+            int written = writer.finish();
+            timer.done("finishing the compiled SQL files");
+            report(reporter, workspace, project, started, written);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
+        return 0;
+    }
+
+    private static void report(Reporter reporter, Workspace workspace, CompiledProject project, Instant started,
+            int written) {
+        Path targetDir = project.project().targetDir();
         CompiledProject.Statistics statistics = project.statistics();
         reporter.info(String.format("Compiled %d nodes (%d rendered, %d unchanged) in %.2fs; wrote %s and %d "
                         + "changed files under %s", statistics.rendered() + statistics.cached(),
                 statistics.rendered(), statistics.cached(), Duration.between(started, Instant.now()).toMillis()
                         / 1000.0, display(workspace, targetDir.resolve("manifest.json")), written,
                 display(workspace, targetDir.resolve("compiled"))));
-        return 0;
     }
 
     private static String display(Workspace workspace, Path path) {

@@ -38,8 +38,8 @@ final class LsCommand implements Callable<Integer> {
     public Integer call() {
         Workspace workspace = new Workspace(parent.global, parent.invocation());
         Reporter reporter = workspace.reporter();
-        CompiledProject project = workspace.compile(selection.select, selection.exclude, false, false, true)
-                .project();
+        CompiledProject project = workspace.compile(new Workspace.Request(selection.select, selection.exclude,
+                false, false, true)).project();
         Selections.warnUnmatched(project, selection, reporter);
         for (String id : project.selected()) {
             ManifestNode node = project.nodes().get(id);

@@ -3,12 +3,15 @@ package dev.quarry.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.quarry.adapter.Dialects;
+import dev.quarry.artifacts.QuarryVersion;
 import dev.quarry.compile.CompileCache;
 import dev.quarry.compile.CompileOptions;
 import dev.quarry.compile.CompiledProject;
 import dev.quarry.compile.Compiler;
+import dev.quarry.compile.ManifestNode;
 import dev.quarry.error.Diagnostic;
 import dev.quarry.error.Diagnostics;
 import dev.quarry.error.ProjectException;
@@ -16,6 +19,7 @@ import dev.quarry.project.CommandLineVars;
 import dev.quarry.project.LoadOptions;
 import dev.quarry.project.Project;
 import dev.quarry.project.ProjectLoader;
+import dev.quarry.report.PhaseTimer;
 import dev.quarry.report.Reporter;
 
 /** Loads and compiles the project the global options point at; shared by the commands. */
@@ -45,30 +49,41 @@ final class Workspace {
     Project load(Diagnostics diagnostics, boolean useCache) {
         LoadOptions loadOptions = new LoadOptions(options.profilesDir, invocation.homeDir, options.target,
                 CommandLineVars.parse(options.vars), invocation.environment);
-        return new ProjectLoader(loadOptions, useCache ? dev.quarry.artifacts.QuarryVersion.build() : null)
+        PhaseTimer timer = new PhaseTimer();
+        Project project = new ProjectLoader(loadOptions, useCache ? QuarryVersion.build() : null)
                 .load(projectDir(), diagnostics);
+        timer.done("loading the project");
+        return project;
+    }
+
+    /** What one compile asks for. */
+    record Request(List<String> select, List<String> exclude, boolean renderSql, boolean strict, boolean useCache) {
+    }
+
+    /** Loads and compiles; see {@link #compile(Project, Diagnostics, Request, Consumer)}. */
+    Compiled compile(Request request) {
+        Diagnostics diagnostics = new Diagnostics();
+        return compile(load(diagnostics, request.useCache()), diagnostics, request, node -> { });
     }
 
     /**
-     * Loads and compiles. Warnings are printed; with {@code strict} they fail the command like errors.
+     * Compiles a loaded project. Warnings are printed; with {@code strict} they fail the command like errors.
      *
-     * @param renderSql false to stop after the graph
+     * @param onCompiled gets each node as soon as its SQL is compiled, from several threads
      */
-    Compiled compile(List<String> select, List<String> exclude, boolean renderSql, boolean strict,
-            boolean useCache) {
-        Diagnostics diagnostics = new Diagnostics();
-        dev.quarry.report.PhaseTimer timer = new dev.quarry.report.PhaseTimer();
-        Project project = load(diagnostics, useCache);
-        timer.done("loading the project");
-        String build = dev.quarry.artifacts.QuarryVersion.build();
-        CompileCache cache = useCache ? CompileCache.load(project.targetDir(), build) : CompileCache.empty(build);
+    Compiled compile(Project project, Diagnostics diagnostics, Request request, Consumer<ManifestNode> onCompiled) {
+        PhaseTimer timer = new PhaseTimer();
+        String build = QuarryVersion.build();
+        CompileCache cache = request.useCache() ? CompileCache.load(project.targetDir(), build)
+                : CompileCache.empty(build);
         timer.done("loading the compile cache");
-        CompileOptions compileOptions = new CompileOptions(select, exclude, invocation.environment,
-                invocation.runStartedAt(), invocation.invocationId, Set.of(), false, renderSql);
+        CompileOptions compileOptions = new CompileOptions(request.select(), request.exclude(),
+                invocation.environment, invocation.runStartedAt(), invocation.invocationId, Set.of(), false,
+                request.renderSql());
         CompiledProject compiled = new Compiler(Dialects.forType(project.target().type()), cache)
-                .compile(project, compileOptions, diagnostics);
+                .compile(project, compileOptions, diagnostics, onCompiled);
         List<Diagnostic> warnings = compiled.warnings();
-        if (strict && !warnings.isEmpty()) {
+        if (request.strict() && !warnings.isEmpty()) {
             throw new ProjectException(warnings.stream().map(Diagnostic::asError).toList());
         }
         warnings.forEach(reporter()::diagnostic);

@@ -45,6 +45,15 @@ public final class Compiler {
     }
 
     public CompiledProject compile(Project project, CompileOptions options, Diagnostics diagnostics) {
+        return compile(project, options, diagnostics, node -> { });
+    }
+
+    /**
+     * Compiles, handing each node to {@code onCompiled} as soon as its SQL is compiled (from several threads), so
+     * that a caller can write files while the rest compiles.
+     */
+    public CompiledProject compile(Project project, CompileOptions options, Diagnostics diagnostics,
+            java.util.function.Consumer<ManifestNode> onCompiled) {
         dev.quarry.report.PhaseTimer timer = new dev.quarry.report.PhaseTimer();
         TemplateEngine engine = TemplateEngine.create(project.macros(), diagnostics);
         ProjectScope scope = new ProjectScope(project, options.environment());
@@ -101,7 +110,9 @@ public final class Compiler {
                         return node;
                     }
                     (output.fromCache() ? fromCache : rendered).incrementAndGet();
-                    return node.withCompiledCode(output.sql());
+                    ManifestNode compiledNode = node.withCompiledCode(output.sql());
+                    onCompiled.accept(compiledNode);
+                    return compiledNode;
                 })
                 .toList()
                 .forEach(node -> nodes.put(node.uniqueId(), node));
