@@ -78,9 +78,18 @@ public final class CompiledSqlWriter implements AutoCloseable {
         return written.get();
     }
 
+    /** Stops taking files and waits for those already queued, so that nothing writes after the command ends. */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException interrupted) {
+            executor.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static Boolean createFolder(Path folder) {
