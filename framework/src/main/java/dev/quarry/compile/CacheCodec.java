@@ -18,7 +18,7 @@ import dev.quarry.project.ConfigValue;
 /** The compile cache's binary format: a version, then each entry's fields; plain config values carry a type tag. */
 final class CacheCodec {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private CacheCodec() {
     }
@@ -59,6 +59,7 @@ final class CacheCodec {
     }
 
     private static void writeParsed(ParsedTemplate parsed, DataOutputStream out) throws IOException {
+        out.writeUTF(parsed.checksum());
         out.writeInt(parsed.references().size());
         for (Reference reference : parsed.references()) {
             out.writeUTF(reference.kind());
@@ -76,6 +77,7 @@ final class CacheCodec {
 
     @SuppressWarnings("unchecked")
     private static ParsedTemplate readParsed(DataInputStream in) throws IOException {
+        String checksum = in.readUTF();
         int references = in.readInt();
         List<Reference> list = new ArrayList<>(references);
         for (int index = 0; index < references; index++) {
@@ -89,7 +91,7 @@ final class CacheCodec {
         }
         Map<String, String> envVars = new HashMap<>();
         ((Map<String, Object>) readValue(in)).forEach((key, value) -> envVars.put(key, (String) value));
-        return new ParsedTemplate(list, config, envVars, in.readBoolean());
+        return new ParsedTemplate(checksum, list, config, envVars, in.readBoolean());
     }
 
     private static void writeDiagnostic(Diagnostic diagnostic, DataOutputStream out) throws IOException {

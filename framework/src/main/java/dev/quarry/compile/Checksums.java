@@ -11,8 +11,11 @@ final class Checksums {
     private Checksums() {
     }
 
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(Checksums::newDigest);
+
     static String sha256(String... parts) {
-        MessageDigest digest = newDigest();
+        MessageDigest digest = DIGESTS.get();
+        digest.reset();
         for (String part : parts) {
             byte[] bytes = (part == null ? "\u0000null" : part).getBytes(StandardCharsets.UTF_8);
             digest.update(Integer.toString(bytes.length).getBytes(StandardCharsets.US_ASCII));

@@ -47,7 +47,7 @@ final class ConfigResolver {
 
     /** The parse result with its in-file config checked and normalised (see {@link #checkInFile}). */
     ParsedTemplate checked(ParsedTemplate parsed) {
-        return new ParsedTemplate(parsed.references(), checkInFile(parsed.config()), parsed.envVarsRead(),
+        return new ParsedTemplate(parsed.checksum(), parsed.references(), checkInFile(parsed.config()), parsed.envVarsRead(),
                 parsed.isVolatile());
     }
 

@@ -41,14 +41,27 @@ public record ManifestNode(
         Relation relation,
         Map<String, Object> details) {
 
+    /** The class of the maps {@link #frozen} makes; a map of it needs no copy. */
+    private static final Class<?> FROZEN = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>())
+            .getClass();
+
     public ManifestNode {
         fqn = List.copyOf(fqn);
-        config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
+        config = frozen(config);
         tags = List.copyOf(tags);
         columns = List.copyOf(columns);
         references = List.copyOf(references);
         dependsOn = List.copyOf(dependsOn);
-        details = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(details));
+        details = frozen(details);
+    }
+
+    /**
+     * An unmodifiable copy in the same order, or the map itself when it already is one: a node is copied a few times
+     * on its way through the compiler, and a large project has tens of thousands of them.
+     */
+    private static Map<String, Object> frozen(Map<String, Object> map) {
+        return map.getClass() == FROZEN ? map
+                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(map));
     }
 
     /** The same node with its compiled SQL. */

@@ -86,7 +86,7 @@ final class NodeFactory {
         Relation relation = namer.forNode(file.name(), config);
         return new ManifestNode(NodeIds.model(project.name(), file.name()), ResourceType.MODEL, file.name(),
                 project.name(), file.path(), properties == null ? null : properties.file(), fqn, file.rawCode(), null,
-                Checksums.sha256(file.rawCode()), config, tags(config), description(properties),
+                parsed.checksum(), config, tags(config), description(properties),
                 properties == null ? List.of() : descriptions.columns(properties.columns()), parsed.references(), List.of(), relation,
                 properties == null ? Map.of() : Map.of("meta", properties.meta()));
     }

@@ -8,12 +8,13 @@ import dev.quarry.project.ConfigValue;
 /**
  * What the parse pass learnt from one template.
  *
+ * @param checksum    SHA-256 of the template text
  * @param references  refs and sources in call order, without repeats
  * @param config      the in-file {@code <@config/>} values, with their location
  * @param envVarsRead environment variables read, with the values seen
  * @param isVolatile  whether the output used per-invocation values
  */
-public record ParsedTemplate(List<Reference> references, Map<String, ConfigValue> config,
+public record ParsedTemplate(String checksum, List<Reference> references, Map<String, ConfigValue> config,
         Map<String, String> envVarsRead, boolean isVolatile) {
 
     public ParsedTemplate {

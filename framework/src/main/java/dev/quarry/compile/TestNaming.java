@@ -12,6 +12,7 @@ import java.util.Map;
 final class TestNaming {
 
     private static final int MAXIMUM_LENGTH = 80;
+    private static final java.util.regex.Pattern NOT_A_NAME_CHARACTER = java.util.regex.Pattern.compile("[^A-Za-z0-9_]");
 
     private TestNaming() {
     }
@@ -39,7 +40,7 @@ final class TestNaming {
         for (String value : values) {
             name.append("__").append(value);
         }
-        String clean = name.toString().replaceAll("[^A-Za-z0-9_]", "_");
+        String clean = NOT_A_NAME_CHARACTER.matcher(name).replaceAll("_");
         if (clean.length() <= MAXIMUM_LENGTH) {
             return clean;
         }

@@ -91,7 +91,7 @@ final class TestNodeFactory {
         Map<String, Object> config = configs.resolve(testDefaults(),
                 project.config().testConfigs().resolve(fqn), parsed.config());
         return new ManifestNode(NodeIds.test(project.name(), file.name()), ResourceType.DATA_TEST, file.name(),
-                project.name(), file.path(), null, fqn, file.rawCode(), null, Checksums.sha256(file.rawCode()),
+                project.name(), file.path(), null, fqn, file.rawCode(), null, parsed.checksum(),
                 config, NodeFactory.tags(config), "", List.of(), parsed.references(), List.of(), null, Map.of());
     }
 

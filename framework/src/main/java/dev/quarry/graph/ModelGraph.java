@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.alg.cycle.CycleDetector;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.traverse.TopologicalOrderIterator;
@@ -117,6 +118,10 @@ public final class ModelGraph {
      */
     public List<List<String>> cycles() {
         List<List<String>> cycles = new ArrayList<>();
+        // One depth-first pass answers "is there any cycle?"; components are only worked out when there is one.
+        if (!new CycleDetector<>(graph).detectCycles()) {
+            return cycles;
+        }
         for (Set<String> component : new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
             String first = new TreeSet<>(component).first();
             if (component.size() > 1 || graph.containsEdge(first, first)) {

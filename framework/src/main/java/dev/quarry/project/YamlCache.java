@@ -11,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -109,13 +106,12 @@ public final class YamlCache {
         changed |= entries.keySet().retainAll(paths);
     }
 
+    /** Length, CRC-32C and String hash: cheap on megabytes of YAML, and a file edited in place changes them. */
     private static String hash(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(bytes);
+        return bytes.length + ":" + Long.toHexString(crc.getValue()) + ":" + Integer.toHexString(text.hashCode());
     }
 
     private static void writeNode(YamlNode node, DataOutputStream out) throws IOException {
