@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import dev.quarry.artifacts.CompiledSqlWriter;
 import dev.quarry.artifacts.ManifestWriter;
+import dev.quarry.artifacts.QuarryVersion;
 import dev.quarry.compile.CompiledProject;
 import dev.quarry.error.Diagnostics;
 import dev.quarry.project.Project;
@@ -56,7 +57,7 @@ final class CompileCommand implements Callable<Integer> {
             Path targetDir = loaded.targetDir();
             new ManifestWriter().write(project, targetDir, Instant.now());
             timer.done("writing the manifest");
-            compiled.cache().save(targetDir);
+            compiled.cache().save(targetDir, QuarryVersion.build());
             timer.done("saving the compile cache");
             int written = writer.finish();
             timer.done("finishing the compiled SQL files");

@@ -75,7 +75,7 @@ final class Workspace {
         PhaseTimer timer = new PhaseTimer();
         String build = QuarryVersion.build();
         CompileCache cache = request.useCache() ? CompileCache.load(project.targetDir(), build)
-                : CompileCache.empty(build);
+                : CompileCache.empty();
         timer.done("loading the compile cache");
         CompileOptions compileOptions = new CompileOptions(request.select(), request.exclude(),
                 invocation.environment, invocation.runStartedAt(), invocation.invocationId, Set.of(), false,

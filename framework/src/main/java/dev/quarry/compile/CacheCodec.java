@@ -42,7 +42,7 @@ final class CacheCodec {
 
     static Map<String, CacheEntry> read(DataInputStream in) throws IOException {
         if (in.readInt() != VERSION) {
-            return new ConcurrentHashMap<>();
+            throw new IOException("compile cache format " + VERSION + " expected");
         }
         int size = in.readInt();
         Map<String, CacheEntry> entries = new ConcurrentHashMap<>(size * 2);

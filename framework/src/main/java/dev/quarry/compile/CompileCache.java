@@ -1,20 +1,11 @@
 package dev.quarry.compile;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.quarry.project.CacheFile;
 
 /**
  * Parse and compile results of earlier runs, by template path, kept in {@code target/.quarry/compile-cache.bin}. An
@@ -22,56 +13,32 @@ import org.slf4j.LoggerFactory;
  */
 public final class CompileCache {
 
-    private static final Logger LOG = LoggerFactory.getLogger(CompileCache.class);
-    private static final String FILE = ".quarry/compile-cache.bin";
+    private static final String FILE = "compile-cache.bin";
 
-    private final String toolBuild;
     private final Map<String, CacheEntry> entries;
 
-    private CompileCache(String toolBuild, Map<String, CacheEntry> entries) {
-        this.toolBuild = toolBuild;
+    private CompileCache(Map<String, CacheEntry> entries) {
         this.entries = entries;
     }
 
+    /** An empty cache. */
+    public static CompileCache empty() {
+        return new CompileCache(new ConcurrentHashMap<>());
+    }
+
     /**
-     * An empty cache.
+     * Reads the cache under a target directory; empty when there is none, it is another build's, or damaged.
      *
-     * @param toolBuild identifies the build of Quarry writing it: a cache written by another build is not used
+     * @param toolBuild identifies the build of Quarry: a cache another build wrote is not used
      */
-    public static CompileCache empty(String toolBuild) {
-        return new CompileCache(toolBuild, new ConcurrentHashMap<>());
-    }
-
-    /** Reads the cache under a target directory; empty when there is none, it is another build's, or damaged. */
     public static CompileCache load(Path targetDir, String toolBuild) {
-        Path file = targetDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return empty(toolBuild);
-        }
-        try (InputStream stream = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            DataInputStream in = new DataInputStream(stream);
-            if (!in.readUTF().equals(toolBuild)) {
-                LOG.debug("ignoring a compile cache written by another build of Quarry");
-                return empty(toolBuild);
-            }
-            return new CompileCache(toolBuild, CacheCodec.read(in));
-        } catch (IOException | RuntimeException unreadable) {
-            LOG.debug("ignoring an unreadable compile cache {}", file, unreadable);
-            return empty(toolBuild);
-        }
+        return new CacheFile(targetDir, FILE, toolBuild).read(CacheCodec::read).map(CompileCache::new)
+                .orElseGet(CompileCache::empty);
     }
 
-    /** Writes the cache atomically (a temporary file, then a move), so a killed run never leaves half a file. */
-    public void save(Path targetDir) throws IOException {
-        Path file = targetDir.resolve(FILE);
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-            DataOutputStream out = new DataOutputStream(stream);
-            out.writeUTF(toolBuild);
-            CacheCodec.write(entries, out);
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** Writes the cache, stamped with the build of Quarry. */
+    public void save(Path targetDir, String toolBuild) throws IOException {
+        new CacheFile(targetDir, FILE, toolBuild).write(out -> CacheCodec.write(entries, out));
     }
 
     CacheEntry get(String path) {

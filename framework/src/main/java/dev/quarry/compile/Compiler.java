@@ -1,7 +1,5 @@
 package dev.quarry.compile;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,12 +15,8 @@ import dev.quarry.graph.ModelGraph;
 import dev.quarry.graph.NodeSelector;
 import dev.quarry.graph.ResourceType;
 import dev.quarry.project.MacroFile;
-import dev.quarry.project.ModelFile;
 import dev.quarry.project.Project;
-import dev.quarry.project.SeedFile;
 import dev.quarry.project.SingularTestFile;
-import dev.quarry.project.SourceDefinition;
-import dev.quarry.project.UnitTestDefinition;
 import dev.quarry.template.Relation;
 import dev.quarry.template.RenderEnvironment;
 import dev.quarry.template.TemplateEngine;
@@ -87,7 +81,9 @@ public final class Compiler {
         RelationNamer namer = new RelationNamer(dialect, project.target(), schemaRule(project, engine, environment,
                 scope));
         DescriptionRenderer descriptions = new DescriptionRenderer(engine, scope, environment, diagnostics);
-        GraphBuilder builder = nodes(project, parsedModels, parsedTests, namer, descriptions, diagnostics);
+        GraphBuilder builder = new ProjectNodes(project, new NodeFactory(project, namer, dialect, descriptions,
+                diagnostics), new TestNodeFactory(project, diagnostics), descriptions, diagnostics)
+                .assemble(parsedModels, parsedTests);
         timer.done("nodes");
         ModelGraph graph = builder.build();
         diagnostics.throwIfErrors();
@@ -121,67 +117,6 @@ public final class Compiler {
         cache.retainOnly(pathsOf(project));
         return new CompiledProject(project, dialect.type(), environment, graph, nodes, selected,
                 diagnostics.sorted(), new CompiledProject.Statistics(rendered.get(), fromCache.get()));
-    }
-
-    private GraphBuilder nodes(Project project, Map<String, ParsedTemplate> parsedModels,
-            Map<String, ParsedTemplate> parsedTests, RelationNamer namer, DescriptionRenderer descriptions,
-            Diagnostics diagnostics) {
-        NodeFactory factory = new NodeFactory(project, namer, dialect, descriptions, diagnostics);
-        TestNodeFactory tests = new TestNodeFactory(project, diagnostics);
-        GraphBuilder builder = new GraphBuilder(project, diagnostics);
-        factory.checkPropertiesMatchFiles();
-        Map<String, List<dev.quarry.project.TestDefinition>> modelTests = new HashMap<>();
-        project.properties().models().forEach(properties -> modelTests.put(properties.name(), properties.tests()));
-        Map<String, List<dev.quarry.project.TestDefinition>> seedTests = new HashMap<>();
-        project.properties().seeds().forEach(properties -> seedTests.put(properties.name(), properties.tests()));
-        List<ManifestNode> testNodes = new ArrayList<>();
-        for (ModelFile model : project.models()) {
-            ManifestNode node = factory.model(model, parsedModels.get(model.path()));
-            if (Boolean.FALSE.equals(node.config().get("enabled"))) {
-                continue;
-            }
-            builder.add(node);
-            testNodes.addAll(tests.genericTests(node, modelTests.getOrDefault(model.name(), List.of())));
-        }
-        for (SeedFile seed : project.seeds()) {
-            ManifestNode node = factory.seed(seed, seedChecksum(project, seed));
-            builder.add(node);
-            testNodes.addAll(tests.genericTests(node, seedTests.getOrDefault(seed.name(), List.of())));
-        }
-        for (SourceDefinition source : project.properties().sources()) {
-            for (ManifestNode node : factory.sources(source)) {
-                builder.add(node);
-                String table = node.fqn().get(2);
-                testNodes.addAll(tests.genericTests(node, source.tables().stream()
-                        .filter(candidate -> candidate.name().equals(table)).findFirst().orElseThrow().tests()));
-            }
-        }
-        for (SingularTestFile test : project.singularTests()) {
-            testNodes.add(tests.singular(test, parsedTests.get(test.path())));
-        }
-        java.util.Set<String> modelNames = new java.util.HashSet<>();
-        project.models().forEach(model -> modelNames.add(model.name()));
-        for (UnitTestDefinition unitTest : project.properties().unitTests()) {
-            if (!modelNames.contains(unitTest.model())) {
-                diagnostics.error(unitTest.location(), "unit test '" + unitTest.name() + "' is for model '"
-                        + unitTest.model() + "', which does not exist", dev.quarry.error.DidYouMean.hint(
-                        unitTest.model(), project.models().stream().map(ModelFile::name).toList()));
-                continue;
-            }
-            testNodes.add(tests.unit(unitTest));
-        }
-        testNodes.stream().filter(node -> !Boolean.FALSE.equals(node.config().get("enabled"))).forEach(builder::add);
-        project.properties().exposures().forEach(exposure -> builder.add(builder.exposure(exposure,
-                descriptions.render(exposure.description(), exposure.location()))));
-        return builder;
-    }
-
-    private static String seedChecksum(Project project, SeedFile seed) {
-        try {
-            return Checksums.sha256(Files.readString(project.root().resolve(seed.path())));
-        } catch (IOException | RuntimeException unreadable) {
-            return Checksums.sha256(seed.path());
-        }
     }
 
     private static boolean isIncremental(ManifestNode node, CompileOptions options) {

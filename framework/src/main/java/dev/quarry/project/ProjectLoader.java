@@ -161,7 +161,7 @@ public final class ProjectLoader {
             return;
         }
         try {
-            yamlCache.saveIfChanged(targetDir);
+            yamlCache.saveIfChanged(targetDir, cacheBuild);
         } catch (IOException ignored) {
             // A cache that cannot be written only costs time on the next run.
         }

@@ -1,16 +1,10 @@
 package dev.quarry.project;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,36 +19,26 @@ import dev.quarry.error.SourceLocation;
  */
 public final class YamlCache {
 
-    private static final String FILE = ".quarry/yaml-cache.bin";
+    private static final String FILE = "yaml-cache.bin";
 
-    private final String toolBuild;
     private final Map<String, Entry> entries;
     private volatile boolean changed;
 
     private record Entry(String hash, YamlNode document) {
     }
 
-    private YamlCache(String toolBuild, Map<String, Entry> entries) {
-        this.toolBuild = toolBuild;
+    private YamlCache(Map<String, Entry> entries) {
         this.entries = entries;
     }
 
-    /** A cache that starts empty; {@code toolBuild} names the Quarry build, whose format it is. */
-    public static YamlCache empty(String toolBuild) {
-        return new YamlCache(toolBuild, new ConcurrentHashMap<>());
+    /** A cache that starts empty. */
+    public static YamlCache empty() {
+        return new YamlCache(new ConcurrentHashMap<>());
     }
 
     /** Reads the cache under a target directory; empty when missing, written by another build, or damaged. */
     public static YamlCache load(Path targetDir, String toolBuild) {
-        Path file = targetDir.resolve(FILE);
-        if (!Files.isRegularFile(file)) {
-            return empty(toolBuild);
-        }
-        try (InputStream stream = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            DataInputStream in = new DataInputStream(stream);
-            if (!in.readUTF().equals(toolBuild)) {
-                return empty(toolBuild);
-            }
+        return new CacheFile(targetDir, FILE, toolBuild).read(in -> {
             int size = in.readInt();
             Map<String, Entry> entries = new ConcurrentHashMap<>(size * 2);
             for (int index = 0; index < size; index++) {
@@ -62,31 +46,23 @@ public final class YamlCache {
                 String hash = in.readUTF();
                 entries.put(path, new Entry(hash, readNode(in, path)));
             }
-            return new YamlCache(toolBuild, entries);
-        } catch (IOException | RuntimeException damaged) {
-            return empty(toolBuild);
-        }
+            return new YamlCache(entries);
+        }).orElseGet(YamlCache::empty);
     }
 
-    /** Writes the cache if anything changed, atomically. */
-    public void saveIfChanged(Path targetDir) throws IOException {
+    /** Writes the cache if anything changed. */
+    public void saveIfChanged(Path targetDir, String toolBuild) throws IOException {
         if (!changed) {
             return;
         }
-        Path file = targetDir.resolve(FILE);
-        Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-            DataOutputStream out = new DataOutputStream(stream);
-            out.writeUTF(toolBuild);
+        new CacheFile(targetDir, FILE, toolBuild).write(out -> {
             out.writeInt(entries.size());
             for (Map.Entry<String, Entry> entry : entries.entrySet()) {
                 out.writeUTF(entry.getKey());
                 out.writeUTF(entry.getValue().hash());
                 writeNode(entry.getValue().document(), out);
             }
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
         changed = false;
     }
 
