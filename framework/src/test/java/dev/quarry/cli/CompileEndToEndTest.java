@@ -214,6 +214,24 @@ class CompileEndToEndTest {
     }
 
     @Test
+    void sqlThatDoesNotParseIsAWarningAndUnderStrictAnError() throws IOException {
+        Files.writeString(project.resolve("models/staging/stg_broken.sql"),
+                "select order_id,\n  , amount\nfrom ${ref('stg_orders')}\n");
+
+        assertThat(quarry("compile")).isZero();
+        // JSqlParser blames the first comma of the select list.
+        String warning = "models/staging/stg_broken.sql:1:16: warning: SQL does not parse: unexpected ',' at line 1, "
+                + "column 16" + System.lineSeparator() + "  hint: the compiled SQL is in target/compiled/models/"
+                + "staging/stg_broken.sql (line 1); if the engine accepts it, this warning can be ignored without "
+                + "--strict" + System.lineSeparator();
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(warning);
+
+        assertThat(quarry("compile", "--strict")).isEqualTo(3);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(warning.replace(": warning: ", ": error: ")
+                + "1 error; nothing was run." + System.lineSeparator());
+    }
+
+    @Test
     void lsListsTheSelection() {
         assertThat(quarry("ls", "-s", "tag:finance", "--resource-type", "model", "--output", "name")).isZero();
         assertThat(stdout().lines().toList()).containsExactly("fct_orders");
