@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import dev.quarry.error.Diagnostics;
 import dev.quarry.error.ProjectException;
 import dev.quarry.error.SourceLocation;
+import dev.quarry.report.PhaseTimer;
 
 /**
  * Loads a project from its directory: the project file, the profile's target, and every model, macro, seed, test,
@@ -67,7 +68,9 @@ public final class ProjectLoader {
                         config.profile(), profileKey, options.targetName())
                 .orElse(null);
         try {
+            PhaseTimer timer = new PhaseTimer();
             List<ModelFile> models = models(root, config, diagnostics);
+            timer.done("reading model files");
             List<MacroFile> macros = ProjectFiles.find(root, config.macroPaths(), ".ftl").stream()
                     .flatMap(path -> ProjectFiles.read(root, path, diagnostics).map(text -> new MacroFile(path, text))
                             .stream())
@@ -76,7 +79,9 @@ public final class ProjectLoader {
             List<SingularTestFile> tests = singularTests(root, config, diagnostics);
             Path targetDir = root.resolve(config.targetPath());
             yamlCache = cacheBuild == null ? null : YamlCache.load(targetDir, cacheBuild);
+            timer.done("reading macros, seeds, tests and the YAML cache");
             ProjectProperties properties = properties(root, config, reading);
+            timer.done("reading properties files");
             saveYamlCache(targetDir);
             Map<String, DocBlock> docs = docs(root, config, diagnostics);
             checkUniqueNames(models, seeds, diagnostics);

@@ -3,10 +3,10 @@ package dev.quarry.adapter.duckdb;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import dev.quarry.compile.SqlDialect;
+import dev.quarry.adapter.EngineDialect;
 
 /** DuckDB's SQL text: identifiers in double quotes, {@code "catalog"."schema"."name"}. */
-public final class DuckDbDialect implements SqlDialect {
+public final class DuckDbDialect implements EngineDialect {
 
     @Override
     public String type() {

@@ -1,12 +1,12 @@
 package dev.quarry.adapter.h2;
 
-import dev.quarry.compile.SqlDialect;
+import dev.quarry.adapter.EngineDialect;
 
 /**
  * H2's SQL text: identifiers in double quotes. Quoted names are case-sensitive in H2, so every relation Quarry creates
  * and reads is quoted the same way.
  */
-public final class H2Dialect implements SqlDialect {
+public final class H2Dialect implements EngineDialect {
 
     @Override
     public String type() {

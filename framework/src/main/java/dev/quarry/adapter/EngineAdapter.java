@@ -1,0 +1,16 @@
+package dev.quarry.adapter;
+
+/**
+ * An engine Quarry runs on: its dialect (text) and its sessions (I/O). One adapter per run; each worker thread opens
+ * its own session.
+ */
+public interface EngineAdapter extends AutoCloseable {
+
+    EngineDialect dialect();
+
+    /** Opens a new session; the caller closes it. */
+    EngineSession openSession();
+
+    @Override
+    void close();
+}

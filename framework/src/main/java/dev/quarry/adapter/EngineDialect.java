@@ -1,0 +1,90 @@
+package dev.quarry.adapter;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import dev.quarry.compile.SqlDialect;
+import dev.quarry.template.Relation;
+
+/**
+ * An engine's SQL text for building relations: the statements materializations are made of. Pure text; defaults are
+ * standard SQL that DuckDB and H2 share, and an engine overrides what it says differently.
+ */
+public interface EngineDialect extends SqlDialect {
+
+    /** The same relation under another name in the same schema (temporary and backup relations). */
+    default Relation withIdentifier(Relation relation, String identifier) {
+        return new Relation(relation.database(), relation.schema(), identifier,
+                relation(relation.database(), relation.schema(), identifier));
+    }
+
+    default String createSchema(String database, String schema) {
+        String name = database == null ? quote(schema) : quote(database) + "." + quote(schema);
+        return "create schema if not exists " + name;
+    }
+
+    default String createView(Relation relation, String selectSql) {
+        return "create view " + relation.rendered() + " as\n" + selectSql;
+    }
+
+    default String createTableAs(Relation relation, String selectSql) {
+        return "create table " + relation.rendered() + " as\n" + selectSql;
+    }
+
+    default String dropIfExists(Relation relation, RelationType type) {
+        return "drop " + keyword(type) + " if exists " + relation.rendered();
+    }
+
+    /** Renames a relation within its schema. */
+    default String rename(Relation relation, RelationType type, String newIdentifier) {
+        return "alter " + keyword(type) + " " + relation.rendered() + " rename to " + quote(newIdentifier);
+    }
+
+    default String insertInto(Relation target, List<String> columns, Relation source) {
+        String list = columnList(columns);
+        return "insert into " + target.rendered() + " (" + list + ")\nselect " + list + " from " + source.rendered();
+    }
+
+    /** Deletes the target's rows whose unique key appears in the source (the first half of delete+insert). */
+    default String deleteMatching(Relation target, Relation source, List<String> uniqueKey) {
+        String matches = uniqueKey.stream()
+                .map(column -> "target." + quote(column) + " = source." + quote(column))
+                .collect(Collectors.joining(" and "));
+        return "delete from " + target.rendered() + " as target\nwhere exists (select 1 from " + source.rendered()
+                + " as source where " + matches + ")";
+    }
+
+    /** Updates matching rows and inserts the others, matching on the unique key. */
+    default String merge(Relation target, Relation source, List<String> uniqueKey, List<String> columns) {
+        String on = uniqueKey.stream()
+                .map(column -> "target." + quote(column) + " = source." + quote(column))
+                .collect(Collectors.joining(" and "));
+        String set = columns.stream()
+                .filter(column -> !uniqueKey.contains(column))
+                .map(column -> quote(column) + " = source." + quote(column))
+                .collect(Collectors.joining(", "));
+        String values = columns.stream().map(column -> "source." + quote(column)).collect(Collectors.joining(", "));
+        return "merge into " + target.rendered() + " as target\nusing " + source.rendered() + " as source\non " + on
+                + (set.isEmpty() ? "" : "\nwhen matched then update set " + set)
+                + "\nwhen not matched then insert (" + columnList(columns) + ") values (" + values + ")";
+    }
+
+    default String addColumn(Relation target, ColumnInfo column) {
+        return "alter table " + target.rendered() + " add column " + quote(column.name()) + " " + column.dataType();
+    }
+
+    default String dropColumn(Relation target, String column) {
+        return "alter table " + target.rendered() + " drop column " + quote(column);
+    }
+
+    default String columnList(List<String> columns) {
+        return columns.stream().map(this::quote).collect(Collectors.joining(", "));
+    }
+
+    private static String keyword(RelationType type) {
+        return switch (type) {
+            case TABLE -> "table";
+            case VIEW -> "view";
+        };
+    }
+}

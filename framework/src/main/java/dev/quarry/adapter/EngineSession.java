@@ -1,0 +1,43 @@
+package dev.quarry.adapter;
+
+import java.util.Optional;
+
+import dev.quarry.template.Relation;
+
+/**
+ * One connection to an engine, used by one worker thread at a time. Every method reports an engine failure as an
+ * {@link EngineException} carrying the engine's message.
+ */
+public interface EngineSession extends AutoCloseable {
+
+    /**
+     * Runs one statement.
+     *
+     * @return rows affected, or -1 when the engine does not say
+     */
+    long execute(String sql);
+
+    /** Runs a query and fetches at most {@code maxRows} rows. */
+    QueryResult query(String sql, int maxRows);
+
+    /** The relation's type and columns, or empty when it does not exist. */
+    Optional<RelationInfo> describe(Relation relation);
+
+    /** Creates the schema when it does not exist. */
+    void createSchemaIfMissing(String database, String schema);
+
+    /**
+     * Loads rows into an existing table in bulk (DuckDB's appender; batched inserts on H2), never one INSERT per
+     * row. Values are Java values matching the columns' types (String, Long, Double, BigDecimal, Boolean,
+     * LocalDate, LocalDateTime, or null).
+     *
+     * @return rows loaded
+     */
+    long appendRows(Relation table, java.util.List<ColumnInfo> columns, java.util.Iterator<Object[]> rows);
+
+    /** Cancels the statement running on this session, from another thread; does nothing when none is. */
+    void cancel();
+
+    @Override
+    void close();
+}

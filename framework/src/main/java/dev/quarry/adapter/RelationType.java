@@ -1,0 +1,7 @@
+package dev.quarry.adapter;
+
+/** What a relation in the warehouse is. */
+public enum RelationType {
+    TABLE,
+    VIEW
+}
