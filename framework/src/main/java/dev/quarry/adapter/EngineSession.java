@@ -23,6 +23,12 @@ public interface EngineSession extends AutoCloseable {
     /** The relation's type and columns, or empty when it does not exist. */
     Optional<RelationInfo> describe(Relation relation);
 
+    /**
+     * Every table and view in the database, as relations written by the dialect (without the database part unless
+     * {@code withDatabase}): what {@code is_incremental()} checks against.
+     */
+    java.util.Set<String> listRelations(boolean withDatabase);
+
     /** Creates the schema when it does not exist. */
     void createSchemaIfMissing(String database, String schema);
 

@@ -120,7 +120,7 @@ final class ProfileReader {
         boolean bigQuery = type.get().equals("bigquery");
         String schema = reading.string(output, bigQuery ? "dataset" : "schema")
                 .or(() -> reading.string(output, "schema"))
-                .orElse(bigQuery ? null : type.get().equals("h2") ? "PUBLIC" : "main");
+                .orElse(bigQuery ? null : type.get().equals("h2") ? "public" : "main");
         if (schema == null) {
             reading.diagnostics().error(output.location(), "target '" + targetName + "' has no dataset",
                     "add 'dataset: <name>'");

@@ -607,7 +607,7 @@ class ProjectLoaderTest {
 
         Target target = load(options("embedded", Map.of())).target();
 
-        assertThat(target).isEqualTo(new Target("shop", "embedded", "h2", "PUBLIC", null, 4, Map.of("type", "h2"),
+        assertThat(target).isEqualTo(new Target("shop", "embedded", "h2", "public", null, 4, Map.of("type", "h2"),
                 at("profiles.yml", 19, 7)));
     }
 

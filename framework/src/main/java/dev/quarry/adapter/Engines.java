@@ -1,0 +1,28 @@
+package dev.quarry.adapter;
+
+import java.nio.file.Path;
+
+import dev.quarry.adapter.duckdb.DuckDbAdapter;
+import dev.quarry.adapter.h2.H2Adapter;
+import dev.quarry.error.UsageException;
+import dev.quarry.project.Target;
+
+/** Opens the engine a target names, from an explicit list. */
+public final class Engines {
+
+    private Engines() {
+    }
+
+    /**
+     * @param projectRoot relative database paths and file paths in queries resolve against it
+     */
+    public static EngineAdapter open(Target target, Path projectRoot) {
+        return switch (target.type()) {
+            case "duckdb" -> DuckDbAdapter.open(target, projectRoot);
+            case "h2" -> H2Adapter.open(target, projectRoot);
+            case "bigquery" -> throw new UsageException("target '" + target.name() + "' is BigQuery, which Quarry "
+                    + "can compile for but not yet run on; run on a duckdb or h2 target");
+            default -> throw new UsageException("unknown engine type '" + target.type() + "'");
+        };
+    }
+}

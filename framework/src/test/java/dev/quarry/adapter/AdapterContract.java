@@ -1,0 +1,155 @@
+package dev.quarry.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.quarry.template.Relation;
+
+/** What every engine adapter must do alike; each engine's test extends it. */
+abstract class AdapterContract {
+
+    protected EngineAdapter adapter;
+    protected EngineSession session;
+
+    /** A fresh, empty database of the engine under test. */
+    protected abstract EngineAdapter openAdapter();
+
+    @BeforeEach
+    void open() {
+        adapter = openAdapter();
+        session = adapter.openSession();
+        session.createSchemaIfMissing(null, "analytics");
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+        adapter.close();
+    }
+
+    private Relation relation(String name) {
+        return adapter.dialect().withIdentifier(new Relation(null, "analytics", name, ""), name);
+    }
+
+    @Test
+    void createsSchemasOnceAndTablesInThem() {
+        session.createSchemaIfMissing(null, "analytics");
+        Relation orders = relation("orders");
+
+        session.execute(adapter.dialect().createTableAs(orders, "select 1 as id, 'a' as name"));
+
+        assertThat(session.query("select id, name from " + orders.rendered(), 10).rows())
+                .containsExactly(List.of(1, "a"));
+    }
+
+    @Test
+    void describesTablesAndViewsWithTheirColumnsInOrder() {
+        Relation table = relation("orders");
+        Relation view = relation("orders_view");
+        session.execute(adapter.dialect().createTableAs(table, "select 1 as id, 'a' as name, 2.5 as amount"));
+        session.execute(adapter.dialect().createView(view, "select name, id from " + table.rendered()));
+
+        RelationInfo tableInfo = session.describe(table).orElseThrow();
+        RelationInfo viewInfo = session.describe(view).orElseThrow();
+
+        assertThat(tableInfo.type()).isEqualTo(RelationType.TABLE);
+        assertThat(tableInfo.columns()).extracting(ColumnInfo::name).containsExactly("id", "name", "amount");
+        assertThat(viewInfo.type()).isEqualTo(RelationType.VIEW);
+        assertThat(viewInfo.columns()).extracting(ColumnInfo::name).containsExactly("name", "id");
+        assertThat(session.describe(relation("missing"))).isEmpty();
+    }
+
+    @Test
+    void listsRelationsAsTheDialectWritesThem() {
+        Relation table = relation("orders");
+        session.execute(adapter.dialect().createTableAs(table, "select 1 as id"));
+
+        assertThat(session.listRelations(false)).contains(table.rendered());
+    }
+
+    @Test
+    void renamesAndDropsRelations() {
+        Relation table = relation("orders");
+        session.execute(adapter.dialect().createTableAs(table, "select 1 as id"));
+
+        session.execute(adapter.dialect().rename(table, RelationType.TABLE, "orders_old"));
+        session.execute(adapter.dialect().dropIfExists(relation("orders_old"), RelationType.TABLE));
+        session.execute(adapter.dialect().dropIfExists(relation("orders_old"), RelationType.TABLE));
+
+        assertThat(session.describe(table)).isEmpty();
+        assertThat(session.describe(relation("orders_old"))).isEmpty();
+    }
+
+    @Test
+    void appendsRowsOfEveryTypeInBulk() {
+        Relation table = relation("typed");
+        session.execute("create table " + table.rendered() + " (id bigint, amount double, price decimal(10,2), "
+                + "ok boolean, event_day date, event_at timestamp, name varchar)");
+        List<ColumnInfo> columns = List.of(new ColumnInfo("id", "bigint"), new ColumnInfo("amount", "double"),
+                new ColumnInfo("price", "decimal(10,2)"), new ColumnInfo("ok", "boolean"),
+                new ColumnInfo("event_day", "date"), new ColumnInfo("event_at", "timestamp"), new ColumnInfo("name", "varchar"));
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {1L, 2.5, new BigDecimal("3.10"), true, LocalDate.of(2024, 2, 29),
+                LocalDateTime.of(2024, 2, 29, 13, 45, 1), "Mission"});
+        rows.add(new Object[] {2L, null, null, null, null, null, null});
+
+        assertThat(session.appendRows(table, columns, rows.iterator())).isEqualTo(2);
+
+        QueryResult result = session.query("select id, amount, price, ok, cast(event_day as varchar), "
+                + "cast(event_at as varchar), name from " + table.rendered() + " order by id", 10);
+        assertThat(result.rows().get(0)).extracting(Object::toString).containsExactly("1", "2.5", "3.10", "true",
+                "2024-02-29", "2024-02-29 13:45:01", "Mission");
+        assertThat(result.rows().get(1)).containsExactly(2L, null, null, null, null, null, null);
+    }
+
+    @Test
+    void appendsManyRows() {
+        Relation table = relation("numbers");
+        session.execute("create table " + table.rendered() + " (n bigint)");
+        Iterator<Object[]> rows = LongStream.range(0, 25_000).mapToObj(n -> new Object[] {n}).iterator();
+
+        assertThat(session.appendRows(table, List.of(new ColumnInfo("n", "bigint")), rows)).isEqualTo(25_000);
+        assertThat(session.query("select count(*), sum(n) from " + table.rendered(), 1).rows().get(0))
+                .extracting(value -> ((Number) value).longValue()).containsExactly(25_000L, 312_487_500L);
+    }
+
+    @Test
+    void aFailedStatementIsAnEngineErrorWithTheEnginesMessageAndTheSessionGoesOn() {
+        assertThatThrownBy(() -> session.execute("select * from " + relation("missing").rendered()))
+                .isInstanceOf(EngineException.class)
+                .hasMessageContaining("missing");
+
+        assertThat(session.query("select 1 as one", 1).rows()).hasSize(1);
+    }
+
+    @Test
+    void queriesFetchAtMostTheRowsAskedFor() {
+        QueryResult result = session.query("select * from (values (1), (2), (3)) as t(n)", 2);
+
+        assertThat(result.rows()).hasSize(2);
+        assertThat(result.truncated()).isTrue();
+    }
+
+    @Test
+    void sessionsOfOneAdapterSeeTheSameDatabase() {
+        Relation table = relation("shared");
+        session.execute(adapter.dialect().createTableAs(table, "select 42 as answer"));
+
+        try (EngineSession other = adapter.openSession()) {
+            assertThat(other.query("select answer from " + table.rendered(), 1).rows())
+                    .containsExactly(List.of(42));
+        }
+    }
+}
