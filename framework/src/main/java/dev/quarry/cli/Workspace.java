@@ -57,7 +57,12 @@ final class Workspace {
     }
 
     /** What one compile asks for. */
-    record Request(List<String> select, List<String> exclude, boolean renderSql, boolean strict, boolean useCache) {
+    record Request(List<String> select, List<String> exclude, boolean renderSql, boolean strict, boolean useCache,
+            Set<String> existingRelations, boolean fullRefresh) {
+
+        Request(List<String> select, List<String> exclude, boolean renderSql, boolean strict, boolean useCache) {
+            this(select, exclude, renderSql, strict, useCache, Set.of(), false);
+        }
     }
 
     /** Loads and compiles; see {@link #compile(Project, Diagnostics, Request, Consumer)}. */
@@ -78,8 +83,8 @@ final class Workspace {
                 : CompileCache.empty();
         timer.done("loading the compile cache");
         CompileOptions compileOptions = new CompileOptions(request.select(), request.exclude(),
-                invocation.environment, invocation.runStartedAt(), invocation.invocationId, Set.of(), false,
-                request.renderSql());
+                invocation.environment, invocation.runStartedAt(), invocation.invocationId,
+                request.existingRelations(), request.fullRefresh(), request.renderSql());
         CompiledProject compiled = new Compiler(Dialects.forType(project.target().type()), cache)
                 .compile(project, compileOptions, diagnostics, onCompiled);
         List<Diagnostic> warnings = compiled.warnings();

@@ -1,0 +1,29 @@
+package dev.quarry.cli;
+
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import dev.quarry.graph.ResourceType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code quarry run}: build the selected models in dependency order. */
+@Command(name = "run", description = "Build the selected models in dependency order.")
+final class RunCommand implements Callable<Integer> {
+
+    @ParentCommand
+    QuarryCommand parent;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    public Integer call() {
+        return new RunPipeline(new Workspace(parent.global, parent.invocation())).run(new RunPipeline.Options("run",
+                Set.of(ResourceType.MODEL), selection, run.fullRefresh, run.threads, run.failFast));
+    }
+}

@@ -1,0 +1,164 @@
+package dev.quarry.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.quarry.adapter.EngineAdapter;
+import dev.quarry.adapter.EngineSession;
+import dev.quarry.adapter.Engines;
+import dev.quarry.artifacts.CompiledSqlWriter;
+import dev.quarry.artifacts.ManifestWriter;
+import dev.quarry.artifacts.QuarryVersion;
+import dev.quarry.artifacts.RunResultsWriter;
+import dev.quarry.compile.CompiledProject;
+import dev.quarry.compile.ManifestNode;
+import dev.quarry.error.Diagnostics;
+import dev.quarry.error.ErrorCode;
+import dev.quarry.execute.ModelBuilder;
+import dev.quarry.execute.NodeResult;
+import dev.quarry.execute.NodeRunner;
+import dev.quarry.execute.NodeStatus;
+import dev.quarry.execute.RunResults;
+import dev.quarry.execute.Scheduler;
+import dev.quarry.execute.SeedRunner;
+import dev.quarry.graph.ResourceType;
+import dev.quarry.project.Project;
+import dev.quarry.report.Reporter;
+
+/**
+ * What {@code run}, {@code seed} and {@code build} share: load, open the engine, compile against what exists there,
+ * run the selected nodes of the asked types in dependency order, write the artifacts, print the summary and the
+ * failures again. Ctrl-C cancels the running statements and still writes {@code run_results.json}.
+ */
+final class RunPipeline {
+
+    /** What a run command asks for. */
+    record Options(String command, Set<ResourceType> types, SelectionOptions selection, boolean fullRefresh,
+            Integer threads, boolean failFast) {
+    }
+
+    private final Workspace workspace;
+    private final Reporter reporter;
+
+    RunPipeline(Workspace workspace) {
+        this.workspace = workspace;
+        this.reporter = workspace.reporter();
+    }
+
+    int run(Options options) {
+        Instant started = Instant.now();
+        Diagnostics diagnostics = new Diagnostics();
+        Project project = workspace.load(diagnostics, true);
+        try (EngineAdapter adapter = Engines.open(project.target(), project.root());
+                CompiledSqlWriter sqlWriter = new CompiledSqlWriter(project.targetDir())) {
+            Set<String> existing;
+            try (EngineSession session = adapter.openSession()) {
+                existing = session.listRelations(false);
+            }
+            Workspace.Compiled compiled = workspace.compile(project, diagnostics, new Workspace.Request(
+                    options.selection().select, options.selection().exclude, true, false, true, existing,
+                    options.fullRefresh()), sqlWriter::accept);
+            CompiledProject compiledProject = compiled.project();
+            Path targetDir = project.targetDir();
+            new ManifestWriter().write(compiledProject, targetDir, Instant.now());
+            compiled.cache().save(targetDir, QuarryVersion.build());
+            sqlWriter.finish();
+            List<ManifestNode> nodes = runnable(compiledProject, options.types());
+            reporter.info(Summaries.found(compiledProject));
+            reporter.info("Running " + nodes.size() + " node" + (nodes.size() == 1 ? "" : "s") + " with "
+                    + threads(options, project) + " thread" + (threads(options, project) == 1 ? "" : "s")
+                    + " on " + project.target().type() + " (target " + project.target().name() + ")");
+            Scheduler scheduler = new Scheduler(adapter, threads(options, project), options.failFast(),
+                    new ProgressPrinter(reporter));
+            RunResults results = runWithInterruptHandling(scheduler, compiledProject, nodes,
+                    runner(adapter, project, options));
+            new RunResultsWriter().write(compiledProject, results, options.command(), targetDir);
+            summarize(compiledProject, results, started);
+            if (results.interrupted()) {
+                return ErrorCode.INTERRUPTED.exitCode();
+            }
+            return results.hasFailures() ? ErrorCode.NODE_FAILURE.exitCode() : 0;
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    private static int threads(Options options, Project project) {
+        return options.threads() != null ? options.threads() : project.target().threads();
+    }
+
+    private static List<ManifestNode> runnable(CompiledProject compiled, Set<ResourceType> types) {
+        return compiled.graph().topologicalOrder().stream()
+                .filter(compiled.selected()::contains)
+                .map(compiled.nodes()::get)
+                .filter(node -> types.contains(node.type()))
+                .filter(node -> !"ephemeral".equals(node.materialized()))
+                .toList();
+    }
+
+    private static NodeRunner runner(EngineAdapter adapter, Project project, Options options) {
+        ModelBuilder models = new ModelBuilder(adapter.dialect(), options.fullRefresh());
+        SeedRunner seeds = new SeedRunner(adapter.dialect(), project.root(), options.fullRefresh());
+        return (node, session) -> node.type() == ResourceType.SEED ? seeds.run(node, session)
+                : models.run(node, session);
+    }
+
+    /** Ctrl-C cancels the scheduler; the hook waits for the run to end so the results are written first. */
+    private static RunResults runWithInterruptHandling(Scheduler scheduler, CompiledProject compiled,
+            List<ManifestNode> nodes, NodeRunner runner) {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            scheduler.cancel();
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }, "quarry-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return scheduler.run(compiled.graph(), nodes, runner);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The JVM is exiting because of Ctrl-C: the hook is running and waits for us.
+            }
+        }
+    }
+
+    private void summarize(CompiledProject compiled, RunResults results, Instant started) {
+        long seconds = java.time.Duration.between(started, Instant.now()).toMillis();
+        reporter.info(String.format(Locale.ROOT, "Finished running %d nodes in %.2fs.", results.results().size(),
+                seconds / 1000.0));
+        reporter.info(String.format(Locale.ROOT, "Completed: PASS=%d WARN=%d ERROR=%d SKIP=%d TOTAL=%d",
+                results.count(NodeStatus.SUCCESS) + results.count(NodeStatus.PASS), results.count(NodeStatus.WARN),
+                results.count(NodeStatus.ERROR) + results.count(NodeStatus.FAIL), results.count(NodeStatus.SKIPPED),
+                results.results().size()));
+        for (NodeResult result : results.results()) {
+            if (result.status() == NodeStatus.ERROR || result.status() == NodeStatus.FAIL) {
+                ManifestNode node = compiled.nodes().get(result.uniqueId());
+                reporter.failure("Failure in " + node.type().selectorName() + " " + node.name() + " ("
+                        + node.path() + ")" + System.lineSeparator() + indent(result.message())
+                        + (result.statements().isEmpty() ? "" : System.lineSeparator() + "  statements run: target/run/"
+                                + node.path()));
+            }
+        }
+        if (results.interrupted()) {
+            reporter.failure("Interrupted: the running statements were cancelled; target/run_results.json lists "
+                    + "what finished.");
+        }
+    }
+
+    private static String indent(String text) {
+        return "  " + text.replace("\n", "\n  ");
+    }
+}

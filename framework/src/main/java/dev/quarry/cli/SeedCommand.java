@@ -1,0 +1,29 @@
+package dev.quarry.cli;
+
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import dev.quarry.graph.ResourceType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code quarry seed}: load the selected seeds' CSV files into tables. */
+@Command(name = "seed", description = "Load the selected seeds (CSV files) into tables.")
+final class SeedCommand implements Callable<Integer> {
+
+    @ParentCommand
+    QuarryCommand parent;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    public Integer call() {
+        return new RunPipeline(new Workspace(parent.global, parent.invocation())).run(new RunPipeline.Options("seed",
+                Set.of(ResourceType.SEED), selection, run.fullRefresh, run.threads, run.failFast));
+    }
+}

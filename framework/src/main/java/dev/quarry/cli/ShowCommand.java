@@ -1,0 +1,61 @@
+package dev.quarry.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.quarry.adapter.EngineAdapter;
+import dev.quarry.adapter.EngineSession;
+import dev.quarry.adapter.Engines;
+import dev.quarry.adapter.QueryResult;
+import dev.quarry.adapter.ColumnInfo;
+import dev.quarry.compile.CompiledProject;
+import dev.quarry.compile.ManifestNode;
+import dev.quarry.error.Diagnostics;
+import dev.quarry.error.UsageException;
+import dev.quarry.graph.ResourceType;
+import dev.quarry.project.Project;
+import dev.quarry.report.TableFormatter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code quarry show -s model}: runs a model's compiled SELECT and prints its first rows as a table. */
+@Command(name = "show", description = "Print the first rows a model returns (its upstream models must be built).")
+final class ShowCommand implements Callable<Integer> {
+
+    @ParentCommand
+    QuarryCommand parent;
+
+    @Option(names = {"-s", "--select"}, required = true, paramLabel = "MODEL", description = "The model to show.")
+    String model;
+
+    @Option(names = "--limit", paramLabel = "N", description = "Rows to print (default 5).")
+    int limit = 5;
+
+    @Override
+    public Integer call() {
+        if (limit < 1) {
+            throw new UsageException("--limit must be at least 1, not " + limit);
+        }
+        Workspace workspace = new Workspace(parent.global, parent.invocation());
+        Diagnostics diagnostics = new Diagnostics();
+        Project project = workspace.load(diagnostics, true);
+        CompiledProject compiled = workspace.compile(project, diagnostics, new Workspace.Request(List.of(model),
+                List.of(), true, false, true), node -> { }).project();
+        ManifestNode node = compiled.selected().stream().map(compiled.nodes()::get)
+                .filter(candidate -> candidate.type() == ResourceType.MODEL && candidate.compiledCode() != null)
+                .findFirst()
+                .orElseThrow(() -> new UsageException("'" + model + "' selects no model; 'quarry ls' lists them"));
+        try (EngineAdapter adapter = Engines.open(project.target(), project.root());
+                EngineSession session = adapter.openSession()) {
+            QueryResult result = session.query("select * from (\n" + node.compiledCode() + "\n) as shown", limit);
+            List<String> header = result.columns().stream().map(ColumnInfo::name).toList();
+            workspace.reporter().info("Previewing " + node.name() + " (" + node.path() + "):");
+            TableFormatter.format(header, result.rows()).forEach(workspace.reporter()::output);
+            if (result.truncated()) {
+                workspace.reporter().info("(first " + limit + " rows; use --limit N for more)");
+            }
+        }
+        return 0;
+    }
+}
