@@ -1,7 +1,10 @@
 package dev.quarry.compile;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.quarry.error.Diagnostic;
 import dev.quarry.error.Diagnostics;
@@ -11,8 +14,9 @@ import dev.quarry.template.TemplateEngine;
 import dev.quarry.template.TemplateFailure;
 
 /**
- * Renders a selected node's template with the target's relations and checks the SQL, or takes both from the cache
- * when the template's parse key, its config and every relation it prints are unchanged.
+ * Renders a selected node's template with the target's relations, inlines the ephemeral models it uses as CTEs and
+ * checks the SQL, or takes both from the cache when the template's parse key, its config, every relation it prints and
+ * the SQL of every ephemeral model it inlines are unchanged.
  */
 final class CompilePass {
 
@@ -25,53 +29,110 @@ final class CompilePass {
     private final SqlChecker checker = new SqlChecker();
     private final Map<String, Relation> refRelations;
     private final Map<String, Relation> sourceRelations;
+    private final EphemeralModels ephemerals;
     private final Diagnostics diagnostics;
 
     CompilePass(TemplateEngine engine, ProjectScope scope, RenderEnvironment environment, CompileCache cache,
-            Map<String, Relation> refRelations, Map<String, Relation> sourceRelations, Diagnostics diagnostics) {
+            Map<String, Relation> refRelations, Map<String, Relation> sourceRelations, EphemeralModels ephemerals,
+            Diagnostics diagnostics) {
         this.engine = engine;
         this.scope = scope;
         this.environment = environment;
         this.cache = cache;
         this.refRelations = refRelations;
         this.sourceRelations = sourceRelations;
+        this.ephemerals = ephemerals;
         this.diagnostics = diagnostics;
     }
 
-    /** The result of compiling one node. */
-    record Output(String sql, boolean fromCache) {
+    /**
+     * The result of compiling one node.
+     *
+     * @param sql    the compiled SQL, with the ephemeral models it uses inlined as CTEs
+     * @param ownSql the template's own rendering, without them (what another node inlines of an ephemeral model)
+     */
+    record Output(String sql, String ownSql, boolean fromCache) {
     }
 
-    /** The compiled SQL, or null when rendering failed (reported). */
-    Output compile(ManifestNode node, boolean incremental) {
-        Relation self = node.relation() != null ? node.relation() : new Relation(null, "", node.name(), node.name());
+    /**
+     * The compiled SQL, or null when rendering failed (reported) or an ephemeral model it inlines has no SQL (which
+     * failed and was reported). The cache keeps the node's own rendering; the CTEs are put in front again each time.
+     *
+     * @param reportWarnings false for an ephemeral model that was not selected and is only compiled to be inlined
+     */
+    Output compile(ManifestNode node, boolean incremental, boolean reportWarnings) {
+        List<CteInjector.Cte> ctes = ephemerals.ctes(node);
+        if (ctes == null) {
+            return null;
+        }
+        Relation self = ephemerals.self(node);
+        if (self == null) {
+            self = node.relation() != null ? node.relation() : new Relation(null, "", node.name(), node.name());
+        }
         CacheEntry cached = cache.get(node.path());
-        String key = compileKey(node, cached, self, incremental);
+        String key = compileKey(node, cached, self, incremental, ctes);
         if (cached != null && key != null && key.equals(cached.compileKey())) {
-            if (cached.warning() != null) {
+            if (cached.warning() != null && reportWarnings) {
                 diagnostics.add(cached.warning());
             }
-            return new Output(cached.compiledSql(), true);
+            return new Output(CteInjector.inject(cached.compiledSql(), ctes), cached.compiledSql(), true);
         }
         LOG.debug("compile pass renders {}: {}", node.path(), cached == null || cached.compileKey() == null
                 ? "not cached" : key == null ? "not cacheable" : "inputs changed");
-        CompilePassContext context = new CompilePassContext(scope, refRelations, sourceRelations, self, incremental);
+        Set<String> inlined = new HashSet<>();
+        ctes.forEach(cte -> inlined.add(cte.model()));
+        CompilePassContext context = new CompilePassContext(scope, refRelations, sourceRelations, self, incremental,
+                name -> ephemerals.relation(name) != null && !inlined.contains(name));
         try {
-            String sql = engine.render(node.path(), node.rawCode(), context, environment).text();
+            String own = engine.render(node.path(), node.rawCode(), context, environment).text();
+            String sql = CteInjector.inject(own, ctes);
             Optional<Diagnostic> warning = checker.check(node.path(), node.rawCode(), sql);
-            warning.ifPresent(diagnostics::add);
-            if (cached != null && key != null) {
-                cache.put(node.path(), cached.withCompiled(key, sql, warning.orElse(null)));
+            if (warning.isPresent() && !ctes.isEmpty()) {
+                warning = Optional.of(blame(node, own, ctes, warning.get()));
             }
-            return new Output(sql, false);
+            if (reportWarnings) {
+                warning.ifPresent(diagnostics::add);
+            }
+            if (cached != null && key != null) {
+                cache.put(node.path(), cached.withCompiled(key, own, warning.orElse(null)));
+            }
+            return new Output(sql, own, false);
         } catch (TemplateFailure failure) {
             diagnostics.add(failure.diagnostic());
             return null;
         }
     }
 
+    /**
+     * Where a SQL check failure of SQL with inlined CTEs points (only worked out when there is one). When the SQL of an
+     * inlined ephemeral model does not parse, at the ref() that brings it in, naming it; when the node's own SQL does
+     * not parse, at its template line, as usual; when each part parses and the whole does not, at the first ref() of
+     * an ephemeral model. The message and hint keep the line numbers of the whole SQL, which target/compiled holds.
+     */
+    private Diagnostic blame(ManifestNode node, String own, List<CteInjector.Cte> ctes, Diagnostic combined) {
+        for (CteInjector.Cte cte : ctes) {
+            if (checker.check(node.path(), "", cte.sql()).isPresent()) {
+                String via = ephemerals.refLeadingTo(node, cte.model());
+                return Diagnostic.warning(ReferenceLocator.locate(node, via), combined.message(),
+                        "it is in the SQL of the ephemeral model '" + cte.model() + "', inlined here"
+                                + (via.equals(cte.model()) ? "" : " through '" + via + "'") + "; "
+                                + combined.hint());
+            }
+        }
+        Optional<Diagnostic> ownWarning = checker.check(node.path(), node.rawCode(), own);
+        if (ownWarning.isPresent()) {
+            return Diagnostic.warning(ownWarning.get().location(), combined.message(), combined.hint());
+        }
+        String first = ephemerals.refLeadingTo(node, ctes.get(ctes.size() - 1).model());
+        return Diagnostic.warning(ReferenceLocator.locate(node, first), combined.message(),
+                "it comes with the ephemeral models inlined here ("
+                        + String.join(", ", ctes.stream().map(CteInjector.Cte::model).toList()) + "); "
+                        + combined.hint());
+    }
+
     /** Null when the node cannot be cached (its parse result is not cached, or it used per-invocation values). */
-    private String compileKey(ManifestNode node, CacheEntry cached, Relation self, boolean incremental) {
+    private String compileKey(ManifestNode node, CacheEntry cached, Relation self, boolean incremental,
+            List<CteInjector.Cte> ctes) {
         if (cached == null || cached.parsed().isVolatile()) {
             return null;
         }
@@ -81,7 +142,12 @@ final class CompilePass {
                     : sourceRelations.get(reference.parts().get(0) + "." + reference.parts().get(1));
             relations.append(relation == null ? "?" : relation.rendered()).append('\n');
         }
+        // The inlined SQL of ephemeral models: a change to one compiles (and checks) every node that inlines it again.
+        StringBuilder inlined = new StringBuilder();
+        for (CteInjector.Cte cte : ctes) {
+            inlined.append(cte.identifier()).append('\n').append(cte.sql()).append('\u0000');
+        }
         return Checksums.sha256(cached.parseKey(), String.valueOf(new java.util.TreeMap<>(node.config())), self.rendered(),
-                relations.toString(), String.valueOf(incremental));
+                relations.toString(), String.valueOf(incremental), inlined.toString());
     }
 }

@@ -1,6 +1,7 @@
 package dev.quarry.compile;
 
 import java.util.Map;
+import java.util.function.Predicate;
 
 import dev.quarry.error.SourceLocation;
 import dev.quarry.template.Relation;
@@ -13,18 +14,22 @@ final class CompilePassContext extends ScopedRenderContext {
     private final Map<String, Relation> sourceRelations;
     private final Relation self;
     private final boolean incremental;
+    private final Predicate<String> notInlined;
 
     /**
-     * @param refRelations    model and seed name to relation
+     * @param refRelations    model and seed name to relation (an ephemeral model's is its CTE name)
      * @param sourceRelations {@code source.table} to relation
+     * @param notInlined      whether a name is an ephemeral model that is not inlined into this node: its ref() was
+     *                        not seen by the parse pass, so its CTE would be missing
      */
     CompilePassContext(ProjectScope scope, Map<String, Relation> refRelations, Map<String, Relation> sourceRelations,
-            Relation self, boolean incremental) {
+            Relation self, boolean incremental, Predicate<String> notInlined) {
         super(scope);
         this.refRelations = refRelations;
         this.sourceRelations = sourceRelations;
         this.self = self;
         this.incremental = incremental;
+        this.notInlined = notInlined;
     }
 
     @Override
@@ -34,6 +39,12 @@ final class CompilePassContext extends ScopedRenderContext {
         if (relation == null) {
             throw new TemplateCallException("ref('" + name + "') names a disabled model",
                     "enable it, or remove the ref");
+        }
+        if (notInlined.test(name)) {
+            throw new TemplateCallException("ref('" + name + "') of an ephemeral model was not seen by the parse "
+                    + "pass (where is_incremental() is false), so its SQL cannot be inlined here",
+                    "also ref() it where the parse pass sees it, e.g. in a SQL comment outside the <#if>: "
+                    + "-- depends on: ${ref('" + name + "')}");
         }
         return relation;
     }

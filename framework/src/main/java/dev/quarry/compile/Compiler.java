@@ -92,26 +92,43 @@ public final class Compiler {
         Set<String> selected = new NodeSelector().select(graph, options.select(), options.exclude());
         timer.done("selection");
         Map<String, ManifestNode> nodes = new LinkedHashMap<>(builder.nodes());
+        EphemeralModels ephemerals = new EphemeralModels(nodes.values(), dialect);
+        if (!ephemerals.isEmpty()) {
+            nodes.replaceAll((id, node) -> node.isEphemeral() ? node.withoutRelation() : node);
+        }
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger fromCache = new AtomicInteger();
-        CompilePass compilePass = new CompilePass(engine, scope, environment, cache, refRelations(nodes),
-                sourceRelations(nodes), diagnostics);
-        selected.parallelStream()
-                .filter(id -> options.renderSql())
+        CompilePass compilePass = new CompilePass(engine, scope, environment, cache, refRelations(nodes, ephemerals),
+                sourceRelations(nodes), ephemerals, diagnostics);
+        List<ManifestNode> toCompile = !options.renderSql() ? List.of() : selected.stream()
                 .map(nodes::get)
                 .filter(node -> node.rawCode() != null)
-                .map(node -> {
-                    CompilePass.Output output = compilePass.compile(node, isIncremental(node, options));
-                    if (output == null) {
-                        return node;
-                    }
-                    (output.fromCache() ? fromCache : rendered).incrementAndGet();
-                    ManifestNode compiledNode = node.withCompiledCode(output.sql());
-                    onCompiled.accept(compiledNode);
-                    return compiledNode;
-                })
-                .toList()
-                .forEach(node -> nodes.put(node.uniqueId(), node));
+                .toList();
+        // Ephemeral models first, selected or not (those not selected are compiled only to be inlined: not counted,
+        // written or reported), each wave after the ones it inlines; then all the others.
+        for (List<ManifestNode> wave : ephemerals.waves(toCompile)) {
+            wave.parallelStream()
+                    .map(node -> nodes.get(node.uniqueId())) // the instance without a relation
+                    .map(node -> {
+                        boolean isSelected = selected.contains(node.uniqueId());
+                        CompilePass.Output output = compilePass.compile(node, isIncremental(node, options),
+                                isSelected);
+                        if (output == null) {
+                            return node;
+                        }
+                        ephemerals.compiled(node, output.ownSql());
+                        if (!isSelected) {
+                            return null;
+                        }
+                        (output.fromCache() ? fromCache : rendered).incrementAndGet();
+                        ManifestNode compiledNode = node.withCompiledCode(output.sql());
+                        onCompiled.accept(compiledNode);
+                        return compiledNode;
+                    })
+                    .filter(java.util.Objects::nonNull)
+                    .toList()
+                    .forEach(node -> nodes.put(node.uniqueId(), node));
+        }
         diagnostics.throwIfErrors();
         timer.done("compile pass");
         cache.retainOnly(pathsOf(project));
@@ -124,11 +141,12 @@ public final class Compiler {
                 && options.existingRelations().contains(node.relation().rendered());
     }
 
-    private static Map<String, Relation> refRelations(Map<String, ManifestNode> nodes) {
+    /** What ref() prints: the relation of a model or seed, the CTE name of an ephemeral model. */
+    private static Map<String, Relation> refRelations(Map<String, ManifestNode> nodes, EphemeralModels ephemerals) {
         Map<String, Relation> relations = new HashMap<>();
         for (ManifestNode node : nodes.values()) {
             if (node.type() == ResourceType.MODEL || node.type() == ResourceType.SEED) {
-                relations.put(node.name(), node.relation());
+                relations.put(node.name(), node.isEphemeral() ? ephemerals.relation(node.name()) : node.relation());
             }
         }
         return relations;

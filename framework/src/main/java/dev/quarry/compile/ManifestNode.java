@@ -18,7 +18,7 @@ import dev.quarry.template.Relation;
  * @param config        resolved config, plain values
  * @param references    the refs and sources it uses
  * @param dependsOn     unique ids of the nodes it depends on
- * @param relation      the relation it builds or reads, or null
+ * @param relation      the relation it builds or reads, or null (also for ephemeral models, which build nothing)
  * @param details       what only some kinds of node have: test metadata, unit test fixtures, exposure owner, ...
  */
 public record ManifestNode(
@@ -68,6 +68,17 @@ public record ManifestNode(
     public ManifestNode withCompiledCode(String sql) {
         return new ManifestNode(uniqueId, type, name, packageName, path, patchPath, fqn, rawCode, sql, checksum,
                 config, tags, description, columns, references, dependsOn, relation, details);
+    }
+
+    /** The same node without a relation: what an ephemeral model has, since it builds nothing. */
+    public ManifestNode withoutRelation() {
+        return new ManifestNode(uniqueId, type, name, packageName, path, patchPath, fqn, rawCode, compiledCode,
+                checksum, config, tags, description, columns, references, dependsOn, null, details);
+    }
+
+    /** Whether it is an ephemeral model: it builds nothing and is inlined as a CTE into the nodes that use it. */
+    public boolean isEphemeral() {
+        return type == ResourceType.MODEL && "ephemeral".equals(materialized());
     }
 
     public String materialized() {

@@ -1,0 +1,34 @@
+package dev.quarry.materialize;
+
+import java.util.List;
+
+import dev.quarry.adapter.RelationType;
+import dev.quarry.materialize.PlannedStatement.Kind;
+
+/**
+ * {@code materialized: view}. A view that replaces a view (or nothing) is one {@code create or replace view}, atomic
+ * on the engines; a view that replaces a table is built under the temporary name and swapped in.
+ */
+public final class ViewMaterialization implements Materialization {
+
+    static final String SUMMARY = "created view";
+
+    @Override
+    public MaterializationPlan plan(MaterializationRequest request) {
+        PlanBuilder plan = new PlanBuilder().hooks(request.preHooks());
+        String select = request.node().compiledCode();
+        List<String> onFailure = List.of();
+        if (request.existing().targetIs(RelationType.TABLE)) {
+            Replacement.replace(request, RelationType.VIEW,
+                    request.dialect().createView(request.temporary(), select), plan);
+            onFailure = Replacement.onFailure(request, RelationType.VIEW);
+        } else {
+            Replacement.dropLeftoverTemporary(request, plan);
+            plan.add(Kind.BUILD, request.existing().target().isPresent()
+                    ? DialectStopgap.createOrReplaceView(request.dialect(), request.target(), select)
+                    : request.dialect().createView(request.target(), select));
+            Replacement.dropLeftoverBackup(request, plan);
+        }
+        return plan.hooks(request.postHooks()).build(onFailure, SUMMARY);
+    }
+}

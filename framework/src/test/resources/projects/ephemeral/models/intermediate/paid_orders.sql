@@ -1,0 +1,4 @@
+with paid as (
+    select * from ${ref('base_orders')} where status = 'paid'
+)
+select order_id, customer_id, amount from paid

@@ -1,0 +1,1 @@
+select distinct status from ${ref('raw_orders')}

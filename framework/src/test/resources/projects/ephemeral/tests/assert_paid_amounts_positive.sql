@@ -1,0 +1,1 @@
+select * from ${ref('paid_orders')} where amount <= 0
