@@ -75,18 +75,49 @@ final class RunPipeline {
             reporter.info("Running " + nodes.size() + " node" + (nodes.size() == 1 ? "" : "s") + " with "
                     + threads(options, project) + " thread" + (threads(options, project) == 1 ? "" : "s")
                     + " on " + project.target().type() + " (target " + project.target().name() + ")");
+            runHooks(adapter, compiledProject.onRunStart(), "on-run-start");
             Scheduler scheduler = new Scheduler(adapter, threads(options, project), options.failFast(),
                     new ProgressPrinter(reporter));
             RunResults results = runWithInterruptHandling(scheduler, compiledProject, nodes,
                     runner(adapter, project, options));
+            boolean endHooksFailed = !results.interrupted() && !tryHooks(adapter, compiledProject.onRunEnd());
             new RunResultsWriter().write(compiledProject, results, options.command(), targetDir);
             summarize(compiledProject, results, started);
             if (results.interrupted()) {
                 return ErrorCode.INTERRUPTED.exitCode();
             }
-            return results.hasFailures() ? ErrorCode.NODE_FAILURE.exitCode() : 0;
+            return results.hasFailures() || endHooksFailed ? ErrorCode.NODE_FAILURE.exitCode() : 0;
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
+        }
+    }
+
+    /** Runs project hooks in order; a failure stops the command (nothing has been built yet). */
+    private void runHooks(EngineAdapter adapter, List<String> hooks, String kind) {
+        if (hooks.isEmpty()) {
+            return;
+        }
+        try (EngineSession session = adapter.openSession()) {
+            for (String hook : hooks) {
+                try {
+                    session.execute(hook);
+                } catch (dev.quarry.adapter.EngineException failure) {
+                    throw new dev.quarry.adapter.EngineException(kind + " hook failed: " + failure.getMessage()
+                            + System.lineSeparator() + "  hook: " + hook, failure);
+                }
+            }
+        }
+        reporter.info("Ran " + hooks.size() + " " + kind + " hook" + (hooks.size() == 1 ? "" : "s"));
+    }
+
+    /** Runs the on-run-end hooks, which run even after failures; a failure is reported, not thrown. */
+    private boolean tryHooks(EngineAdapter adapter, List<String> hooks) {
+        try {
+            runHooks(adapter, hooks, "on-run-end");
+            return true;
+        } catch (dev.quarry.adapter.EngineException failure) {
+            reporter.failure(failure.getMessage());
+            return false;
         }
     }
 

@@ -17,14 +17,19 @@ import dev.quarry.template.RenderEnvironment;
  * @param selected the unique ids the selection chose, in graph order
  * @param warnings warnings (errors would have stopped compiling)
  * @param statistics how much work the compile did, for the summary line and the benchmarks
+ * @param onRunStart the project's on-run-start hooks, rendered
+ * @param onRunEnd   the project's on-run-end hooks, rendered
  */
 public record CompiledProject(Project project, String engineType, RenderEnvironment environment, ModelGraph graph,
-        Map<String, ManifestNode> nodes, Set<String> selected, List<Diagnostic> warnings, Statistics statistics) {
+        Map<String, ManifestNode> nodes, Set<String> selected, List<Diagnostic> warnings, Statistics statistics,
+        List<String> onRunStart, List<String> onRunEnd) {
 
     public CompiledProject {
         nodes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodes));
         selected = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(selected));
         warnings = List.copyOf(warnings);
+        onRunStart = List.copyOf(onRunStart);
+        onRunEnd = List.copyOf(onRunEnd);
     }
 
     /**

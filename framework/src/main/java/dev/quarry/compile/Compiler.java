@@ -98,8 +98,11 @@ public final class Compiler {
         }
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger fromCache = new AtomicInteger();
-        CompilePass compilePass = new CompilePass(engine, scope, environment, cache, refRelations(nodes, ephemerals),
-                sourceRelations(nodes), ephemerals, diagnostics);
+        Map<String, Relation> refs = refRelations(nodes, ephemerals);
+        Map<String, Relation> sources = sourceRelations(nodes);
+        CompilePass compilePass = new CompilePass(engine, scope, environment, cache, refs, sources, ephemerals,
+                diagnostics);
+        HookRenderer hooks = new HookRenderer(engine, scope, environment, refs, sources, diagnostics);
         List<ManifestNode> toCompile = !options.renderSql() ? List.of() : selected.stream()
                 .map(nodes::get)
                 .filter(node -> node.rawCode() != null)
@@ -121,7 +124,7 @@ public final class Compiler {
                             return null;
                         }
                         (output.fromCache() ? fromCache : rendered).incrementAndGet();
-                        ManifestNode compiledNode = node.withCompiledCode(output.sql());
+                        ManifestNode compiledNode = hooks.withRenderedHooks(node.withCompiledCode(output.sql()));
                         onCompiled.accept(compiledNode);
                         return compiledNode;
                     })
@@ -129,11 +132,16 @@ public final class Compiler {
                     .toList()
                     .forEach(node -> nodes.put(node.uniqueId(), node));
         }
+        List<String> onRunStart = options.renderSql() ? hooks.renderProjectHooks(project.config().onRunStart())
+                : List.of();
+        List<String> onRunEnd = options.renderSql() ? hooks.renderProjectHooks(project.config().onRunEnd())
+                : List.of();
         diagnostics.throwIfErrors();
         timer.done("compile pass");
         cache.retainOnly(pathsOf(project));
         return new CompiledProject(project, dialect.type(), environment, graph, nodes, selected,
-                diagnostics.sorted(), new CompiledProject.Statistics(rendered.get(), fromCache.get()));
+                diagnostics.sorted(), new CompiledProject.Statistics(rendered.get(), fromCache.get()), onRunStart,
+                onRunEnd);
     }
 
     private static boolean isIncremental(ManifestNode node, CompileOptions options) {

@@ -112,6 +112,8 @@ class RunEndToEndIT {
                         List.of("LINUS", "0", "0.0"));
         assertThat(query(engine, "select count(*) from " + schema(engine, null) + ".orders_incremental"))
                 .containsExactly(List.of("3"));
+        assertThat(query(engine, "select event from " + schema(engine, null) + ".audit"))
+                .containsExactly(List.of("built customer_orders"), List.of("run ended"));
         JsonNode results = runResults();
         assertThat(results.at("/metadata/schema_version").asInt()).isEqualTo(1);
         assertThat(results.at("/metadata/command").asText()).isEqualTo("build");

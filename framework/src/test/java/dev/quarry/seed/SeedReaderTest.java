@@ -4,6 +4,7 @@ import static dev.quarry.seed.SeedFiles.columns;
 import static dev.quarry.seed.SeedFiles.messages;
 import static dev.quarry.seed.SeedFiles.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.quarry.error.QuarryException;
 import dev.quarry.error.SourceLocation;
 
 /** Reading seed files: type inference, column_types, conversion, and the CSV forms a seed may take. */
@@ -247,5 +249,36 @@ class SeedReaderTest {
 
         assertThat(messages(reader.scan().diagnostics())).containsExactly(
                 "seeds/properties.yml:4:9: column_types names column 'b', which seeds/fine.csv does not have");
+    }
+
+    @Test
+    void closingTheRowsEarlyStopsTheReadingThread() throws InterruptedException {
+        StringBuilder text = new StringBuilder("n\n");
+        for (int n = 0; n < 100_000; n++) {
+            text.append(n).append('\n');
+        }
+        SeedReader reader = files.write("early", text.toString());
+        SeedScan scan = reader.scan();
+
+        try (SeedRows values = reader.rows(scan.columns())) {
+            assertThat(values.next()).containsExactly(0L);
+        }
+
+        assertThat(Thread.getAllStackTraces().keySet()).extracting(Thread::getName)
+                .doesNotContain("quarry-seed seeds/early.csv");
+    }
+
+    @Test
+    void aFileChangedAfterTheFirstPassFailsTheRows() {
+        SeedReader reader = files.write("changing", "n,label\n1,a\n2,b\n");
+        SeedScan scan = reader.scan();
+        files.write("changing", "n,label\n1,a\nx,b\n");
+
+        try (SeedRows values = reader.rows(scan.columns())) {
+            assertThat(values.next()).containsExactly(1L, "a");
+            assertThatThrownBy(values::hasNext).isInstanceOf(QuarryException.class)
+                    .hasMessage("seeds/changing.csv:3:1: the file changed while it was being loaded; run the seed "
+                            + "again");
+        }
     }
 }

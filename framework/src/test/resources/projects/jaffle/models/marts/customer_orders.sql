@@ -1,3 +1,4 @@
+<@config post_hook=["insert into ${target.schema}.audit values ('built ${this.identifier}')"] />
 select
     c.customer_id,
     c.customer_name,

@@ -1,0 +1,97 @@
+package dev.quarry.compile;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.quarry.error.Diagnostic;
+import dev.quarry.error.Diagnostics;
+import dev.quarry.error.SourceLocation;
+import dev.quarry.project.Hook;
+import dev.quarry.template.Relation;
+import dev.quarry.template.RenderEnvironment;
+import dev.quarry.template.TemplateEngine;
+import dev.quarry.template.TemplateFailure;
+
+/**
+ * Renders hooks, which are SQL templates: a model's {@code pre_hook}/{@code post_hook} with {@code this} being the
+ * model's relation (kept in the node's details as {@code rendered_pre_hook}/{@code rendered_post_hook}), and the
+ * project's {@code on-run-start}/{@code on-run-end}. A failure is reported where the hook is written.
+ */
+final class HookRenderer {
+
+    private final TemplateEngine engine;
+    private final ProjectScope scope;
+    private final RenderEnvironment environment;
+    private final Map<String, Relation> refRelations;
+    private final Map<String, Relation> sourceRelations;
+    private final Diagnostics diagnostics;
+
+    HookRenderer(TemplateEngine engine, ProjectScope scope, RenderEnvironment environment,
+            Map<String, Relation> refRelations, Map<String, Relation> sourceRelations, Diagnostics diagnostics) {
+        this.engine = engine;
+        this.scope = scope;
+        this.environment = environment;
+        this.refRelations = refRelations;
+        this.sourceRelations = sourceRelations;
+        this.diagnostics = diagnostics;
+    }
+
+    /** The node with its hooks rendered, or the node itself when it has none. */
+    ManifestNode withRenderedHooks(ManifestNode node) {
+        List<String> pre = hooks(node, "pre_hook");
+        List<String> post = hooks(node, "post_hook");
+        if (pre.isEmpty() && post.isEmpty()) {
+            return node;
+        }
+        Map<String, Object> details = new LinkedHashMap<>(node.details());
+        details.put("rendered_pre_hook", render(node, pre, "pre_hook"));
+        details.put("rendered_post_hook", render(node, post, "post_hook"));
+        return new ManifestNode(node.uniqueId(), node.type(), node.name(), node.packageName(), node.path(),
+                node.patchPath(), node.fqn(), node.rawCode(), node.compiledCode(), node.checksum(), node.config(),
+                node.tags(), node.description(), node.columns(), node.references(), node.dependsOn(),
+                node.relation(), details);
+    }
+
+    /** {@code on-run-start} or {@code on-run-end}, in order. */
+    List<String> renderProjectHooks(List<Hook> hooks) {
+        Relation schema = new Relation(scope.project().target().database(), scope.project().target().schema(), "",
+                "");
+        List<String> rendered = new ArrayList<>();
+        for (Hook hook : hooks) {
+            render(hook.sql(), hook.location().toString(), hook.location(), schema).ifPresent(rendered::add);
+        }
+        return rendered;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> hooks(ManifestNode node, String key) {
+        Object value = node.config().get(key);
+        return value instanceof List<?> list ? (List<String>) list : List.of();
+    }
+
+    private List<String> render(ManifestNode node, List<String> hooks, String kind) {
+        List<String> rendered = new ArrayList<>();
+        for (int index = 0; index < hooks.size(); index++) {
+            String name = node.path() + "#" + kind + "[" + index + "]";
+            Relation self = node.relation() != null ? node.relation() : new Relation(null, "", node.name(),
+                    node.name());
+            render(hooks.get(index), name, new SourceLocation(node.path(), 0, 0), self).ifPresent(rendered::add);
+        }
+        return rendered;
+    }
+
+    private java.util.Optional<String> render(String sql, String templateName, SourceLocation where,
+            Relation self) {
+        try {
+            CompilePassContext context = new CompilePassContext(scope, refRelations, sourceRelations, self, false,
+                    name -> false);
+            return java.util.Optional.of(engine.render(templateName, sql, context, environment).text().strip());
+        } catch (TemplateFailure failure) {
+            Diagnostic cause = failure.diagnostic();
+            diagnostics.error(where, "hook: " + cause.message(), cause.hint());
+            return java.util.Optional.empty();
+        }
+    }
+}
