@@ -15,6 +15,7 @@ import dev.quarry.adapter.EngineAdapter;
 import dev.quarry.adapter.EngineDialect;
 import dev.quarry.adapter.EngineException;
 import dev.quarry.adapter.EngineSession;
+import dev.quarry.adapter.RunLock;
 import dev.quarry.project.Target;
 
 /**
@@ -26,9 +27,11 @@ public final class DuckDbAdapter implements EngineAdapter {
 
     private final DuckDbDialect dialect = new DuckDbDialect();
     private final DuckDBConnection root;
+    private final RunLock lock;
 
-    private DuckDbAdapter(DuckDBConnection root) {
+    private DuckDbAdapter(DuckDBConnection root, RunLock lock) {
         this.root = root;
+        this.lock = lock;
     }
 
     /**
@@ -42,9 +45,12 @@ public final class DuckDbAdapter implements EngineAdapter {
         Properties properties = new Properties();
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "false");
+        RunLock lock = null;
         try {
             if (!location.isEmpty()) {
                 Files.createDirectories(Path.of(location).getParent());
+                // DuckDB alone does not stop a second process from opening the file: a run holds this lock.
+                lock = RunLock.acquire(Path.of(location + ".lock"), path);
             }
             DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + location,
                     properties);
@@ -52,8 +58,11 @@ public final class DuckDbAdapter implements EngineAdapter {
                 statement.execute("set file_search_path = '" + projectRoot.toAbsolutePath().toString()
                         .replace("'", "''") + "'");
             }
-            return new DuckDbAdapter(connection);
+            return new DuckDbAdapter(connection, lock);
         } catch (SQLException failure) {
+            if (lock != null) {
+                lock.release();
+            }
             throw new EngineException(openFailure(path, failure), failure);
         } catch (IOException failure) {
             throw new EngineException("cannot create the folder of the database file " + path + ": "
@@ -95,6 +104,10 @@ public final class DuckDbAdapter implements EngineAdapter {
             ((Connection) root).close();
         } catch (SQLException ignored) {
             // The database is closed with the process anyway.
+        } finally {
+            if (lock != null) {
+                lock.release();
+            }
         }
     }
 }
