@@ -27,6 +27,28 @@ public interface EngineDialect extends SqlDialect {
         return "create view " + relation.rendered() + " as\n" + selectSql;
     }
 
+    /**
+     * Replaces a view, or creates it, in one statement; the old view stays when the new one fails to compile. Both
+     * DuckDB and H2 do this atomically, and H2 keeps the views that select from it bound (a rename would take them
+     * along).
+     */
+    default String createOrReplaceView(Relation relation, String selectSql) {
+        return "create or replace view " + relation.rendered() + " as\n" + selectSql;
+    }
+
+    /** Opens a transaction in a session that is in auto-commit mode (H2 does not know {@code start transaction}). */
+    default String beginTransaction() {
+        return "begin transaction";
+    }
+
+    default String commit() {
+        return "commit";
+    }
+
+    default String rollback() {
+        return "rollback";
+    }
+
     default String createTableAs(Relation relation, String selectSql) {
         return "create table " + relation.rendered() + " as\n" + selectSql;
     }

@@ -25,9 +25,10 @@ public interface EngineSession extends AutoCloseable {
 
     /**
      * Every table and view in the database, as relations written by the dialect (without the database part unless
-     * {@code withDatabase}): what {@code is_incremental()} checks against.
+     * {@code withDatabase}), with their types: what {@code is_incremental()} checks against, and what a run knows of
+     * the relations it replaces without asking again per model.
      */
-    java.util.Set<String> listRelations(boolean withDatabase);
+    java.util.Map<String, RelationType> listRelations(boolean withDatabase);
 
     /** Creates the schema when it does not exist. */
     void createSchemaIfMissing(String database, String schema);
@@ -40,6 +41,14 @@ public interface EngineSession extends AutoCloseable {
      * @return rows loaded
      */
     long appendRows(Relation table, java.util.List<ColumnInfo> columns, java.util.Iterator<Object[]> rows);
+
+    /**
+     * Nanoseconds this session has spent waiting for the engine so far (statements, queries, bulk loads): what a
+     * node's time minus this is Quarry's own overhead. Zero when a session does not measure it.
+     */
+    default long engineNanos() {
+        return 0;
+    }
 
     /** Cancels the statement running on this session, from another thread; does nothing when none is. */
     void cancel();

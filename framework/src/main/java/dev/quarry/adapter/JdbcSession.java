@@ -23,6 +23,7 @@ public abstract class JdbcSession implements EngineSession {
     protected final Connection connection;
     private final EngineDialect dialect;
     private volatile Statement running;
+    private long engineNanos;
 
     protected JdbcSession(Connection connection, EngineDialect dialect) {
         this.connection = connection;
@@ -36,6 +37,7 @@ public abstract class JdbcSession implements EngineSession {
 
     @Override
     public long execute(String sql) {
+        long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             running = statement;
             boolean hasResults = statement.execute(sql);
@@ -44,7 +46,13 @@ public abstract class JdbcSession implements EngineSession {
             throw new EngineException(message(failure), failure);
         } finally {
             running = null;
+            engineNanos += System.nanoTime() - started;
         }
+    }
+
+    @Override
+    public long engineNanos() {
+        return engineNanos;
     }
 
     @Override
@@ -122,14 +130,15 @@ public abstract class JdbcSession implements EngineSession {
     }
 
     @Override
-    public java.util.Set<String> listRelations(boolean withDatabase) {
-        java.util.Set<String> relations = new java.util.HashSet<>();
+    public java.util.Map<String, RelationType> listRelations(boolean withDatabase) {
+        java.util.Map<String, RelationType> relations = new java.util.HashMap<>();
         try (Statement statement = connection.createStatement();
-                ResultSet results = statement.executeQuery(
-                        "select table_catalog, table_schema, table_name from information_schema.tables")) {
+                ResultSet results = statement.executeQuery("select table_catalog, table_schema, table_name, "
+                        + "table_type from information_schema.tables")) {
             while (results.next()) {
-                relations.add(dialect.relation(withDatabase ? results.getString(1) : null, results.getString(2),
-                        results.getString(3)));
+                relations.put(dialect.relation(withDatabase ? results.getString(1) : null, results.getString(2),
+                        results.getString(3)), results.getString(4).toUpperCase(java.util.Locale.ROOT)
+                        .contains("VIEW") ? RelationType.VIEW : RelationType.TABLE);
             }
             return relations;
         } catch (SQLException failure) {

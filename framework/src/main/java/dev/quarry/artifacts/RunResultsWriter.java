@@ -72,7 +72,7 @@ public final class RunResultsWriter {
         json.writeStringField("completed_at", result.startedAt().plus(result.duration()).toString());
         json.writeEndObject();
         json.writeEndArray();
-        json.writeNumberField("execution_time", result.duration().toMillis() / 1000.0);
+        json.writeNumberField("execution_time", result.duration().toNanos() / 1_000_000_000.0);
         json.writeNumberField("rows_affected", result.rowsAffected());
         json.writeStringField("message", result.message());
         json.writeStringField("compiled_path", node == null || node.compiledCode() == null ? null

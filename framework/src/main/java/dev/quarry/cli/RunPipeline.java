@@ -58,12 +58,12 @@ final class RunPipeline {
         Project project = workspace.load(diagnostics, true);
         try (EngineAdapter adapter = Engines.open(project.target(), project.root());
                 CompiledSqlWriter sqlWriter = new CompiledSqlWriter(project.targetDir())) {
-            Set<String> existing;
+            java.util.Map<String, dev.quarry.adapter.RelationType> existing;
             try (EngineSession session = adapter.openSession()) {
                 existing = session.listRelations(false);
             }
             Workspace.Compiled compiled = workspace.compile(project, diagnostics, new Workspace.Request(
-                    options.selection().select, options.selection().exclude, true, false, true, existing,
+                    options.selection().select, options.selection().exclude, true, false, true, existing.keySet(),
                     options.fullRefresh()), sqlWriter::accept);
             CompiledProject compiledProject = compiled.project();
             Path targetDir = project.targetDir();
@@ -79,7 +79,7 @@ final class RunPipeline {
             Scheduler scheduler = new Scheduler(adapter, threads(options, project), options.failFast(),
                     new ProgressPrinter(reporter));
             RunResults results = runWithInterruptHandling(scheduler, compiledProject, nodes,
-                    runner(adapter, project, options));
+                    runner(adapter, project, options, existing));
             boolean endHooksFailed = !results.interrupted() && !tryHooks(adapter, compiledProject.onRunEnd());
             new RunResultsWriter().write(compiledProject, results, options.command(), targetDir);
             summarize(compiledProject, results, started);
@@ -134,8 +134,9 @@ final class RunPipeline {
                 .toList();
     }
 
-    private static NodeRunner runner(EngineAdapter adapter, Project project, Options options) {
-        ModelBuilder models = new ModelBuilder(adapter.dialect(), options.fullRefresh());
+    private static NodeRunner runner(EngineAdapter adapter, Project project, Options options,
+            java.util.Map<String, dev.quarry.adapter.RelationType> existing) {
+        ModelBuilder models = new ModelBuilder(adapter.dialect(), options.fullRefresh(), existing);
         SeedRunner seeds = new SeedRunner(adapter.dialect(), project.root(), options.fullRefresh());
         return (node, session) -> node.type() == ResourceType.SEED ? seeds.run(node, session)
                 : models.run(node, session);

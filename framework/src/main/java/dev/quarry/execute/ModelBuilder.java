@@ -13,6 +13,10 @@ import dev.quarry.compile.ManifestNode;
 import dev.quarry.materialize.MaterializationException;
 import dev.quarry.materialize.MaterializationResult;
 import dev.quarry.materialize.Materializer;
+import dev.quarry.materialize.ExistingRelations;
+import dev.quarry.materialize.MaterializationRequest;
+import dev.quarry.materialize.RelationTypes;
+import dev.quarry.adapter.RelationType;
 
 /** Builds a model with its materialization; an engine or planning failure is the node's ERROR, not an exception. */
 public final class ModelBuilder implements NodeRunner {
@@ -20,26 +24,37 @@ public final class ModelBuilder implements NodeRunner {
     private final EngineDialect dialect;
     private final Materializer materializer = new Materializer();
     private final boolean fullRefresh;
+    private final RelationTypes existingAtStart;
     private final SchemaPreparer schemas = new SchemaPreparer();
 
-    public ModelBuilder(EngineDialect dialect, boolean fullRefresh) {
+    /**
+     * @param existingAtStart the relations the warehouse held when the run started, by their rendered names: a model
+     *                        only replaces its own relation (and its own leftovers), so this stays true for it
+     *                        during the run, and saves describing each relation again
+     */
+    public ModelBuilder(EngineDialect dialect, boolean fullRefresh, Map<String, RelationType> existingAtStart) {
         this.dialect = dialect;
         this.fullRefresh = fullRefresh;
+        Map<String, RelationType> snapshot = Map.copyOf(existingAtStart);
+        this.existingAtStart = relation -> java.util.Optional.ofNullable(snapshot.get(relation.rendered()));
     }
 
     @Override
     public NodeResult run(ManifestNode node, EngineSession session) {
         Instant started = Instant.now();
+        long engineBefore = session.engineNanos();
         try {
             if (node.relation() != null && !"ephemeral".equals(node.materialized())) {
                 schemas.prepare(session, node.relation());
             }
-            MaterializationResult result = materializer.build(session, dialect, node, fullRefresh,
-                    hooks(node, "pre_hook"), hooks(node, "post_hook"));
+            ExistingRelations existing = materializer.existing(session, dialect, node, existingAtStart);
+            MaterializationResult result = materializer.run(session, MaterializationRequest.of(node, dialect,
+                    existing, fullRefresh).withHooks(hooks(node, "pre_hook"), hooks(node, "post_hook")));
             long rows = result.rowsAffected().orElse(-1);
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("rows_affected", rows);
             response.put("code", result.summary());
+            response.put("engine_ms", (session.engineNanos() - engineBefore) / 1_000_000.0);
             return new NodeResult(node.uniqueId(), NodeStatus.SUCCESS, started, Duration.between(started,
                     Instant.now()), rows, result.summary(), result.statements(), response);
         } catch (MaterializationException failure) {

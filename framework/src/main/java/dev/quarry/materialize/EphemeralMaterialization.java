@@ -1,6 +1,9 @@
 package dev.quarry.materialize;
 
 import java.util.List;
+import java.util.Optional;
+
+import dev.quarry.adapter.RelationType;
 
 /**
  * {@code materialized: ephemeral}: nothing is built; the compiler inlines the model as a CTE where it is used. Its
@@ -13,5 +16,10 @@ public final class EphemeralMaterialization implements Materialization {
     @Override
     public MaterializationPlan plan(MaterializationRequest request) {
         return new PlanBuilder().build(List.of(), SUMMARY);
+    }
+
+    @Override
+    public Optional<RelationType> relationType() {
+        return Optional.empty();
     }
 }

@@ -9,7 +9,8 @@ import dev.quarry.adapter.RelationType;
 /**
  * What the warehouse holds before a model is built: its relation, and leftovers of an earlier interrupted build.
  *
- * @param target    the model's relation, with its columns, or empty when it does not exist yet
+ * @param target    the model's relation, or empty when it does not exist yet; its columns are known (and needed)
+ *                  only for an incremental model's table
  * @param temporary the type of a leftover {@code <identifier>__quarry_tmp}, or empty
  * @param backup    the type of a leftover {@code <identifier>__quarry_backup}, or empty
  */

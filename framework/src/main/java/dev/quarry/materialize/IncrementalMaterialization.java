@@ -2,6 +2,7 @@ package dev.quarry.materialize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import dev.quarry.adapter.ColumnInfo;
@@ -88,11 +89,11 @@ public final class IncrementalMaterialization implements Materialization {
         switch (strategy) {
             case MERGE -> plan.add(Kind.WRITE, dialect.merge(target, staged, uniqueKey, columns));
             case DELETE_INSERT -> plan
-                    .addUndoable(Kind.BEGIN, DialectStopgap.beginTransaction(dialect),
-                            DialectStopgap.rollback(dialect))
+                    .addUndoable(Kind.BEGIN, dialect.beginTransaction(),
+                            dialect.rollback())
                     .add(Kind.DELETE, dialect.deleteMatching(target, staged, uniqueKey))
                     .add(Kind.WRITE, dialect.insertInto(target, columns, staged))
-                    .add(Kind.COMMIT, DialectStopgap.commit(dialect));
+                    .add(Kind.COMMIT, dialect.commit());
             case APPEND -> plan.add(Kind.WRITE, dialect.insertInto(target, columns, staged));
         }
     }
@@ -133,5 +134,10 @@ public final class IncrementalMaterialization implements Materialization {
             resolved.add(written);
         }
         return resolved;
+    }
+
+    @Override
+    public Optional<RelationType> relationType() {
+        return Optional.of(RelationType.TABLE);
     }
 }

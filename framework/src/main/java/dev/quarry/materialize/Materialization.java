@@ -1,5 +1,8 @@
 package dev.quarry.materialize;
 
+import java.util.Optional;
+
+import dev.quarry.adapter.RelationType;
 import dev.quarry.compile.ManifestNode;
 
 /**
@@ -15,6 +18,9 @@ public sealed interface Materialization
      * @throws MaterializationException when the model's configuration cannot be built; nothing has run then
      */
     MaterializationPlan plan(MaterializationRequest request);
+
+    /** What the model's relation is once built, or empty when nothing is built. */
+    Optional<RelationType> relationType();
 
     /** The strategy for the node's {@code materialized} config ({@code view} when it has none). */
     static Materialization of(ManifestNode node) {

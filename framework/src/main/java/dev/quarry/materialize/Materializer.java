@@ -1,6 +1,7 @@
 package dev.quarry.materialize;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.quarry.adapter.ColumnInfo;
 import dev.quarry.adapter.EngineDialect;
@@ -19,28 +20,45 @@ import dev.quarry.template.Relation;
 public final class Materializer {
 
     /**
-     * Builds one model: describes its relation and any leftovers, then {@link #run runs} its plan.
+     * Builds one model: learns what exists with {@link EngineSession#describe}, then {@link #run runs} its plan.
      *
      * @param preHooks  rendered SQL to run before the build
      * @param postHooks rendered SQL to run after it
-     * @throws MaterializationException when the model cannot be built; the previous relation is unchanged
+     * @throws MaterializationException when the model cannot be built (describing failed, planning refused, or the
+     *                                  engine refused a statement); the previous relation is unchanged
      */
     public MaterializationResult build(EngineSession session, EngineDialect dialect, ManifestNode node,
             boolean fullRefresh, List<String> preHooks, List<String> postHooks) {
-        ExistingRelations existing = Materialization.of(node) instanceof EphemeralMaterialization
-                ? ExistingRelations.none()
-                : existing(session, dialect, node.relation());
+        ExistingRelations existing;
+        try {
+            existing = existing(session, dialect, node, RelationTypes.describing(session));
+        } catch (EngineException failure) {
+            throw MaterializationException.engineFailure(node, failure, List.of());
+        }
         return run(session, MaterializationRequest.of(node, dialect, existing, fullRefresh)
                 .withHooks(preHooks, postHooks));
     }
 
-    /** What the warehouse holds of a model: its relation and any leftovers of an interrupted build. */
-    public ExistingRelations existing(EngineSession session, EngineDialect dialect, Relation target) {
-        Relation temporary = dialect.withIdentifier(target,
-                target.identifier() + MaterializationRequest.TEMPORARY_SUFFIX);
-        Relation backup = dialect.withIdentifier(target, target.identifier() + MaterializationRequest.BACKUP_SUFFIX);
-        return new ExistingRelations(session.describe(target), session.describe(temporary).map(RelationInfo::type),
-                session.describe(backup).map(RelationInfo::type));
+    /**
+     * What the warehouse holds of a model: the types of its relation and of any leftovers of an interrupted build,
+     * from {@code types}. An incremental model's relation is described by the session instead, since the apply step
+     * needs its columns; other materializations need none and get none. An ephemeral model looks nothing up.
+     */
+    public ExistingRelations existing(EngineSession session, EngineDialect dialect, ManifestNode node,
+            RelationTypes types) {
+        Materialization materialization = Materialization.of(node);
+        if (materialization instanceof EphemeralMaterialization) {
+            return ExistingRelations.none();
+        }
+        Relation target = node.relation();
+        Optional<RelationInfo> current = materialization instanceof IncrementalMaterialization
+                ? session.describe(target)
+                : types.typeOf(target).map(type -> new RelationInfo(type, List.of()));
+        return new ExistingRelations(current,
+                types.typeOf(dialect.withIdentifier(target,
+                        target.identifier() + MaterializationRequest.TEMPORARY_SUFFIX)),
+                types.typeOf(dialect.withIdentifier(target,
+                        target.identifier() + MaterializationRequest.BACKUP_SUFFIX)));
     }
 
     /**
@@ -61,7 +79,8 @@ public final class Materializer {
             plan = applyStep(session, request, materialization, plan, run);
             run.run(plan);
         }
-        return new MaterializationResult(run.executed(), run.rows(), plan.summary());
+        return new MaterializationResult(run.executed(), run.rows(), plan.summary(),
+                materialization.relationType());
     }
 
     /** Plans the second step from the staged relation's columns; on failure, drops the staged relation. */

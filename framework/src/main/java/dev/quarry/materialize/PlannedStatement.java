@@ -9,8 +9,10 @@ import java.util.Optional;
  * @param sql  the statement, as the engine runs it
  * @param kind what it does, which tells the runner whether it reports the model's rows and how it takes part in a
  *             transaction
- * @param undo the statement that reverses it when a later statement of the same plan fails, or empty when nothing
- *             needs undoing (or nothing can be undone)
+ * @param undo the statement that reverses it when a later statement of the same plan fails; empty when there is
+ *             nothing to undo (a statement inside a transaction, a created temporary relation, which the plan's
+ *             failure cleanup drops) or when it cannot be undone (a write outside a transaction, a dropped backup):
+ *             then the build has taken effect, and a later failure undoes nothing before it
  */
 public record PlannedStatement(String sql, Kind kind, Optional<String> undo) {
 

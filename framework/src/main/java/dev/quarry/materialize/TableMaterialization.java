@@ -1,5 +1,7 @@
 package dev.quarry.materialize;
 
+import java.util.Optional;
+
 import dev.quarry.adapter.RelationType;
 
 /**
@@ -16,5 +18,10 @@ public final class TableMaterialization implements Materialization {
         Replacement.replace(request, RelationType.TABLE,
                 request.dialect().createTableAs(request.temporary(), request.node().compiledCode()), plan);
         return plan.hooks(request.postHooks()).build(Replacement.onFailure(request, RelationType.TABLE), SUMMARY);
+    }
+
+    @Override
+    public Optional<RelationType> relationType() {
+        return Optional.of(RelationType.TABLE);
     }
 }

@@ -1,6 +1,7 @@
 package dev.quarry.materialize;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.quarry.adapter.RelationType;
 import dev.quarry.materialize.PlannedStatement.Kind;
@@ -25,10 +26,15 @@ public final class ViewMaterialization implements Materialization {
         } else {
             Replacement.dropLeftoverTemporary(request, plan);
             plan.add(Kind.BUILD, request.existing().target().isPresent()
-                    ? DialectStopgap.createOrReplaceView(request.dialect(), request.target(), select)
+                    ? request.dialect().createOrReplaceView(request.target(), select)
                     : request.dialect().createView(request.target(), select));
             Replacement.dropLeftoverBackup(request, plan);
         }
         return plan.hooks(request.postHooks()).build(onFailure, SUMMARY);
+    }
+
+    @Override
+    public Optional<RelationType> relationType() {
+        return Optional.of(RelationType.VIEW);
     }
 }

@@ -13,7 +13,9 @@
  * exists, and what to drop when the build fails. Planning never touches an engine, so plans are checked as exact
  * text per engine. Incremental models plan in two pure steps: stage the new rows, then, given the staged relation's
  * columns, apply them. {@link dev.quarry.materialize.Materializer} runs plans on an
- * {@link dev.quarry.adapter.EngineSession}, describing the staged relation between the two steps.
+ * {@link dev.quarry.adapter.EngineSession}, describing the staged relation between the two steps. It learns what
+ * exists through {@link dev.quarry.materialize.RelationTypes}: one describe per relation by default, or a
+ * scheduler's record of the warehouse, listed once per run.
  *
  * <h2>Atomic replacement</h2>
  * A failed or interrupted build never leaves a model's relation missing or half-written. A table (and a view that
@@ -22,7 +24,9 @@
  * an interrupted run are dropped first (a leftover backup only once the new relation is complete, since it may be the
  * only copy). A view that replaces a view, or nothing, is one {@code create or replace view}. When a statement
  * fails, the runner rolls back an open transaction, undoes the statements already run (in reverse) and drops the
- * temporary relation, so the previous version stays as it was.
+ * temporary relation, so the previous version stays as it was. Once the build has taken effect (the backup dropped,
+ * the rows written or committed), a later failure (a post-hook, dropping a removed column) undoes nothing: the
+ * model fails, and its new relation stays.
  *
  * <h2>Incremental models</h2>
  * The new rows are staged in {@code <identifier>__quarry_tmp}; then new columns are added

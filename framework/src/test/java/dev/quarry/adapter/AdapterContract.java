@@ -76,7 +76,7 @@ abstract class AdapterContract {
         Relation table = relation("orders");
         session.execute(adapter.dialect().createTableAs(table, "select 1 as id"));
 
-        assertThat(session.listRelations(false)).contains(table.rendered());
+        assertThat(session.listRelations(false)).containsEntry(table.rendered(), RelationType.TABLE);
     }
 
     @Test

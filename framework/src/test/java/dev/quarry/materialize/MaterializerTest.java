@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +74,39 @@ class MaterializerTest {
         assertThat(session.executed()).isEqualTo(result.statements());
         assertThat(result.rowsAffected()).hasValue(3);
         assertThat(result.summary()).isEqualTo("created table");
+    }
+
+    @Test
+    void aRecordOfTheWarehouseSparesTheDescribes() {
+        Map<String, RelationType> known = Map.of("\"analytics\".\"orders\"", RelationType.VIEW,
+                "\"analytics\".\"orders__quarry_backup\"", RelationType.VIEW);
+        RelationTypes types = relation -> Optional.ofNullable(known.get(relation.rendered()));
+
+        ExistingRelations existing = materializer.existing(session, H2, orders("table"), types);
+
+        assertThat(session.described()).isEmpty();
+        assertThat(existing).isEqualTo(new ExistingRelations(
+                Optional.of(new RelationInfo(RelationType.VIEW, List.of())), Optional.empty(),
+                Optional.of(RelationType.VIEW)));
+    }
+
+    @Test
+    void anIncrementalModelsTableIsDescribedForItsColumns() {
+        withOrdersTable();
+
+        ExistingRelations existing = materializer.existing(session, H2, orders("incremental"),
+                relation -> Optional.empty());
+
+        assertThat(session.described()).containsExactly("\"analytics\".\"orders\"");
+        assertThat(existing.target()).contains(new RelationInfo(RelationType.TABLE, COLUMNS));
+    }
+
+    @Test
+    void theResultSaysWhatTheRelationIsNow() {
+        assertThat(build(orders("view")).relationType()).contains(RelationType.VIEW);
+        assertThat(build(orders("table")).relationType()).contains(RelationType.TABLE);
+        assertThat(build(orders("incremental")).relationType()).contains(RelationType.TABLE);
+        assertThat(build(orders("ephemeral")).relationType()).isEmpty();
     }
 
     @Test
@@ -222,6 +257,15 @@ class MaterializerTest {
                 .hasMessage("models/orders.sql: error: \"analytics\".\"orders__quarry_tmp\" was created but cannot "
                         + "be found");
         assertThat(session.executed()).endsWith(CREATE_TEMPORARY, DROP_TEMPORARY);
+    }
+
+    @Test
+    void aFailedDescribeNamesTheModel() {
+        session.failingDescribes("connection lost");
+
+        assertThatThrownBy(() -> materializer.build(session, H2, orders("table"), false, List.of(), List.of()))
+                .isInstanceOf(MaterializationException.class)
+                .hasMessage("models/orders.sql: error: connection lost");
     }
 
     @Test

@@ -18,7 +18,8 @@ import dev.quarry.template.Relation;
 
 /**
  * A hand-written fake session: runs nothing, records every statement, describes the relations it was given, and
- * fails the statements a rule picks with the engine message {@code boom: <statement>}.
+ * fails the statements a rule picks with the engine message {@code boom: <statement>} (and, when told, every
+ * describe).
  */
 final class ScriptedSession implements EngineSession {
 
@@ -27,6 +28,7 @@ final class ScriptedSession implements EngineSession {
     private final List<String> described = new ArrayList<>();
     private Predicate<String> failing = sql -> false;
     private long rowsPerStatement = 3;
+    private String describeFailure;
 
     /** The relation (by its rendered name) exists as described. */
     ScriptedSession with(Relation relation, RelationInfo info) {
@@ -37,6 +39,12 @@ final class ScriptedSession implements EngineSession {
     /** Statements this rule picks fail. */
     ScriptedSession failing(Predicate<String> rule) {
         failing = rule;
+        return this;
+    }
+
+    /** Every describe fails with this engine message. */
+    ScriptedSession failingDescribes(String message) {
+        describeFailure = message;
         return this;
     }
 
@@ -66,6 +74,9 @@ final class ScriptedSession implements EngineSession {
     @Override
     public Optional<RelationInfo> describe(Relation relation) {
         described.add(relation.rendered());
+        if (describeFailure != null) {
+            throw new EngineException(describeFailure, null);
+        }
         return Optional.ofNullable(relations.get(relation.rendered()));
     }
 
@@ -75,7 +86,7 @@ final class ScriptedSession implements EngineSession {
     }
 
     @Override
-    public Set<String> listRelations(boolean withDatabase) {
+    public java.util.Map<String, dev.quarry.adapter.RelationType> listRelations(boolean withDatabase) {
         throw new UnsupportedOperationException("materializations do not list relations");
     }
 
