@@ -27,8 +27,10 @@ public record SeedColumnType(SeedType type, int precision, int scale) {
     public static final String ACCEPTED = "bigint (or integer, int), double (or float, real), decimal(p,s) "
             + "(or numeric(p,s)), boolean, date, timestamp, varchar (or text, string)";
 
-    private static final Pattern DECIMAL = Pattern.compile("(?:decimal|numeric)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?");
-    private static final Pattern VARCHAR_WITH_LENGTH = Pattern.compile("(?:varchar|character varying)\\s*\\(\\s*\\d+\\s*\\)");
+    private static final Pattern DECIMAL =
+            Pattern.compile("(?:decimal|numeric)\\s*(?:\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\))?");
+    private static final Pattern VARCHAR_WITH_LENGTH =
+            Pattern.compile("(?:varchar|character varying)\\s*\\(\\s*\\d+\\s*\\)");
 
     public SeedColumnType {
         if (type == SeedType.DECIMAL ? precision < 1 || precision > 38 || scale < 0 || scale > precision
@@ -65,12 +67,17 @@ public record SeedColumnType(SeedType type, int precision, int scale) {
         if (decimal.group(1) == null) {
             return Optional.of(DEFAULT_DECIMAL);
         }
-        int precision = decimal.group(1).length() > 2 ? 99 : Integer.parseInt(decimal.group(1));
-        int scale = decimal.group(2) == null ? 0 : decimal.group(2).length() > 2 ? 99 : Integer.parseInt(decimal.group(2));
+        int precision = digits(decimal.group(1));
+        int scale = decimal.group(2) == null ? 0 : digits(decimal.group(2));
         if (precision < 1 || precision > 38 || scale > precision) {
             return Optional.empty();
         }
         return Optional.of(new SeedColumnType(SeedType.DECIMAL, precision, scale));
+    }
+
+    /** A precision or scale as written; anything over two digits is too large anyway. */
+    private static int digits(String written) {
+        return written.length() > 2 ? 99 : Integer.parseInt(written);
     }
 
     /** The SQL type for an engine ({@code duckdb}, {@code h2}, {@code bigquery}). */

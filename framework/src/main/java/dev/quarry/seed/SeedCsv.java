@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 
@@ -13,8 +14,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import dev.quarry.error.Diagnostic;
-import dev.quarry.error.ErrorCode;
-import dev.quarry.error.QuarryException;
 import dev.quarry.error.SourceLocation;
 
 /**
@@ -53,7 +52,7 @@ final class SeedCsv implements AutoCloseable {
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false)
                 .get();
-        this.parser = CSVParser.builder().setReader(open(file)).setFormat(format).get();
+        this.parser = CSVParser.builder().setReader(text(file)).setFormat(format).get();
         this.records = parser.iterator();
     }
 
@@ -62,7 +61,7 @@ final class SeedCsv implements AutoCloseable {
      *
      * @param path the file relative to the project, for errors
      */
-    static SeedCsv open(Path file, String path, char delimiter) {
+    static SeedCsv open(Path file, String path, char delimiter) throws Unreadable {
         try {
             return new SeedCsv(file, path, delimiter);
         } catch (IOException failure) {
@@ -71,7 +70,7 @@ final class SeedCsv implements AutoCloseable {
     }
 
     /** The file as UTF-8 text without its byte-order mark; malformed bytes fail the read. */
-    static Reader open(Path file) throws IOException {
+    static Reader text(Path file) throws IOException {
         return new Utf8Reader(Files.newInputStream(file));
     }
 
@@ -106,31 +105,38 @@ final class SeedCsv implements AutoCloseable {
     private Unreadable unreadable(RuntimeException failure) {
         try {
             if (causedBy(failure, CharacterCodingException.class)) {
-                CsvLocator.Place place = CsvLocator.findEncodingProblem(file, delimiter).orElseThrow(() -> cannotRead(path, failure));
-                return new Unreadable(Diagnostic.error(new SourceLocation(path, place.line(), place.column()),
-                        String.format("the file is not UTF-8: byte 0x%02X is not part of a UTF-8 character",
-                                place.badByte()),
-                        "save the file as UTF-8 (seeds are read as UTF-8 only)"));
+                return CsvLocator.findEncodingProblem(file, delimiter)
+                        .map(place -> new Unreadable(Diagnostic.error(
+                                new SourceLocation(path, place.line(), place.column()),
+                                String.format("the file is not UTF-8: byte 0x%02X is not part of a UTF-8 character",
+                                        place.badByte()),
+                                "save the file as UTF-8 (seeds are read as UTF-8 only)")))
+                        .orElseGet(() -> cannotRead(path, failure));
             }
             if (!(failure instanceof UncheckedIOException unchecked)
                     || !(unchecked.getCause() instanceof org.apache.commons.csv.CSVException)) {
-                throw cannotRead(path, failure);
+                return cannotRead(path, failure);
             }
-            try (Reader text = open(file)) {
-                CsvLocator.Place place = CsvLocator.findQuoteProblem(text, delimiter).orElseThrow(() -> cannotRead(path, failure));
-                SourceLocation location = new SourceLocation(path, place.line(), place.column());
-                return new Unreadable(switch (place.problem()) {
-                    case UNCLOSED_QUOTE -> Diagnostic.error(location,
-                            "this quoted value is never closed: the file ends inside it",
-                            "close it with a \"; a \" inside a quoted value is written twice (\"\")");
-                    case TEXT_AFTER_QUOTE, NOT_UTF8 -> Diagnostic.error(location,
-                            "text follows the closing quote of this value",
-                            "a \" inside a quoted value is written twice (\"\"), and the whole value is quoted");
-                });
+            try (Reader text = text(file)) {
+                return CsvLocator.findQuoteProblem(text, delimiter)
+                        .map(place -> new Unreadable(quoteProblem(place)))
+                        .orElseGet(() -> cannotRead(path, failure));
             }
         } catch (IOException again) {
-            throw cannotRead(path, again);
+            return cannotRead(path, again);
         }
+    }
+
+    private Diagnostic quoteProblem(CsvLocator.Place place) {
+        SourceLocation location = new SourceLocation(path, place.line(), place.column());
+        return switch (place.problem()) {
+            case UNCLOSED_QUOTE -> Diagnostic.error(location,
+                    "this quoted value is never closed: the file ends inside it",
+                    "close it with a \"; a \" inside a quoted value is written twice (\"\")");
+            case TEXT_AFTER_QUOTE, NOT_UTF8 -> Diagnostic.error(location,
+                    "text follows the closing quote of this value",
+                    "a \" inside a quoted value is written twice (\"\"), and the whole value is quoted");
+        };
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
@@ -142,9 +148,11 @@ final class SeedCsv implements AutoCloseable {
         return false;
     }
 
-    static QuarryException cannotRead(String path, Exception failure) {
-        return new QuarryException(ErrorCode.PROJECT, path + ": cannot read the seed file: " + failure.getMessage(),
-                failure);
+    /** The file cannot be read at all, or reading it failed for another reason than its content. */
+    private static Unreadable cannotRead(String path, Exception failure) {
+        String message = failure instanceof NoSuchFileException ? "the file does not exist"
+                : "cannot read the file: " + failure.getMessage();
+        return new Unreadable(Diagnostic.error(SourceLocation.of(path), message));
     }
 
     @Override

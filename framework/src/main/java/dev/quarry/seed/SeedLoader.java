@@ -3,10 +3,10 @@ package dev.quarry.seed;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import dev.quarry.adapter.ColumnInfo;
 import dev.quarry.adapter.EngineDialect;
+import dev.quarry.adapter.EngineException;
 import dev.quarry.adapter.EngineSession;
 import dev.quarry.adapter.RelationInfo;
 import dev.quarry.adapter.RelationType;
@@ -18,7 +18,8 @@ import dev.quarry.template.Relation;
 /**
  * Loads a seed's CSV file into its table: reads and checks the whole file first (nothing is touched when it has
  * errors), bulk-loads the rows into a staging table with {@link EngineSession#appendRows}, then puts that table in
- * place as {@link SeedPlan} describes. A failure after the file was checked leaves the seed's table as it was.
+ * place as {@link SeedPlan} describes. A failure after the file was checked leaves the seed's table as it was. On
+ * DuckDB all of it is one transaction (see {@link SeedPlan#loadsInOneTransaction}).
  */
 public final class SeedLoader {
 
@@ -61,30 +62,61 @@ public final class SeedLoader {
         }
 
         Relation target = seed.relation();
-        Relation staging = SeedPlan.staging(dialect, target);
         List<ColumnInfo> columns = SeedPlan.engineColumns(dialect, scan.columns(), options.quoteColumns());
+        boolean inTransaction = SeedPlan.loadsInOneTransaction(dialect);
         List<String> executed = new ArrayList<>();
+        createSchema(target, executed);
+        try {
+            if (inTransaction) {
+                execute(dialect.beginTransaction(), executed);
+            }
+            Written written = write(target, columns, reader, scan, fullRefresh, executed);
+            if (inTransaction) {
+                execute(dialect.commit(), executed);
+            }
+            return new SeedLoadResult(target, columns, written.rows(), written.action(), executed);
+        } catch (RuntimeException failure) {
+            if (inTransaction) {
+                quietly(() -> session.execute(dialect.rollback()), failure);
+            }
+            restore(target, failure);
+            throw failure;
+        }
+    }
+
+    private record Written(long rows, SeedPlan.Action action) {
+    }
+
+    /** Creates the staging table, loads the rows into it, and puts it in place. */
+    private Written write(Relation target, List<ColumnInfo> columns, SeedReader reader, SeedScan scan,
+            boolean fullRefresh, List<String> executed) {
+        Relation staging = SeedPlan.staging(dialect, target);
         SeedPlan.prepare(dialect, target, columns).forEach(sql -> execute(sql, executed));
         long rows;
         try (SeedRows values = reader.rows(scan.columns())) {
             rows = session.appendRows(staging, columns, values);
-        } catch (RuntimeException failure) {
-            dropQuietly(staging, failure);
-            throw failure;
         }
-
         RelationInfo loaded = session.describe(staging).orElseThrow(() -> new IllegalStateException(
                 "the staging table " + staging.rendered() + " is missing after loading it"));
-        Relation backup = SeedPlan.backup(dialect, target);
         SeedPlan.Publish publish = SeedPlan.publish(dialect, target, session.describe(target), loaded,
-                session.describe(backup), fullRefresh);
+                session.describe(SeedPlan.backup(dialect, target)), fullRefresh);
+        publish.statements().forEach(sql -> execute(sql, executed));
+        return new Written(rows, publish.action());
+    }
+
+    /**
+     * Creates the seed's schema if it is missing, outside the load's transaction. DuckDB fails one of two sessions
+     * that create the same schema at the same moment (a catalog write-write conflict); the statement is idempotent,
+     * so once more finds the schema there.
+     */
+    private void createSchema(Relation target, List<String> executed) {
+        String sql = SeedPlan.createSchema(dialect, target);
         try {
-            publish.statements().forEach(sql -> execute(sql, executed));
-        } catch (RuntimeException failure) {
-            restore(target, backup, staging, failure);
-            throw failure;
+            session.execute(sql);
+        } catch (EngineException conflict) {
+            session.execute(sql);
         }
-        return new SeedLoadResult(target, columns, rows, publish.action(), executed);
+        executed.add(sql);
     }
 
     private void execute(String sql, List<String> executed) {
@@ -92,24 +124,26 @@ public final class SeedLoader {
         executed.add(sql);
     }
 
-    /** After a failed swap: the old relation back under its name if it is only at the backup name; staging gone. */
-    private void restore(Relation target, Relation backup, Relation staging, RuntimeException failure) {
-        try {
+    /**
+     * After a failure: the old relation back under its name if a swap left it only at the backup name, and no staging
+     * table. (Inside a transaction the rollback has done both already.)
+     */
+    private void restore(Relation target, RuntimeException failure) {
+        Relation backup = SeedPlan.backup(dialect, target);
+        quietly(() -> {
             if (session.describe(target).isEmpty()) {
-                Optional<RelationInfo> old = session.describe(backup);
-                if (old.isPresent()) {
-                    session.execute(dialect.rename(backup, old.get().type(), target.identifier()));
-                }
+                session.describe(backup).ifPresent(old -> session.execute(dialect.rename(backup, old.type(),
+                        target.identifier())));
             }
-        } catch (RuntimeException alsoFailed) {
-            failure.addSuppressed(alsoFailed);
-        }
-        dropQuietly(staging, failure);
+        }, failure);
+        quietly(() -> session.execute(dialect.dropIfExists(SeedPlan.staging(dialect, target), RelationType.TABLE)),
+                failure);
     }
 
-    private void dropQuietly(Relation staging, RuntimeException failure) {
+    /** Runs a clean-up step; a failure of it is attached to the failure being handled. */
+    private static void quietly(Runnable step, RuntimeException failure) {
         try {
-            session.execute(dialect.dropIfExists(staging, RelationType.TABLE));
+            step.run();
         } catch (RuntimeException alsoFailed) {
             failure.addSuppressed(alsoFailed);
         }

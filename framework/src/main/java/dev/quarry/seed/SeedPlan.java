@@ -46,6 +46,17 @@ public final class SeedPlan {
     private SeedPlan() {
     }
 
+    /**
+     * Whether a seed is loaded in one explicit transaction ({@link EngineDialect#beginTransaction} to
+     * {@link EngineDialect#commit}): on DuckDB, whose DDL is transactional, that makes the whole load atomic, and it
+     * halves the bulk load (the JDBC appender flushes every 2,048 rows, and outside a transaction each flush is a
+     * commit). H2 commits at every DDL statement and BigQuery has no transactions across jobs, so there the staging
+     * table alone keeps the old table whole.
+     */
+    public static boolean loadsInOneTransaction(EngineDialect dialect) {
+        return dialect.type().equals("duckdb");
+    }
+
     /** The table the rows are loaded into before they replace the seed's. */
     public static Relation staging(EngineDialect dialect, Relation target) {
         return dialect.withIdentifier(target, target.identifier() + STAGING_SUFFIX);
@@ -72,12 +83,18 @@ public final class SeedPlan {
                 .toList();
     }
 
-    /** Creates the schema and an empty staging table (dropping one a failed run left). */
+    /**
+     * Creates the seed's schema if it is missing. Run before the load's transaction: two seeds loaded in parallel into
+     * a new schema would otherwise both create it, and DuckDB fails the second commit (a write-write conflict).
+     */
+    public static String createSchema(EngineDialect dialect, Relation target) {
+        return dialect.createSchema(target.database(), target.schema());
+    }
+
+    /** Creates an empty staging table (dropping one a failed run left). */
     public static List<String> prepare(EngineDialect dialect, Relation target, List<ColumnInfo> columns) {
         Relation staging = staging(dialect, target);
-        return List.of(dialect.createSchema(target.database(), target.schema()),
-                dialect.dropIfExists(staging, RelationType.TABLE),
-                createTable(dialect, staging, columns));
+        return List.of(dialect.dropIfExists(staging, RelationType.TABLE), createTable(dialect, staging, columns));
     }
 
     /** {@code create table t ("a" bigint, "b" varchar)}. */

@@ -56,33 +56,7 @@ public final class SeedReader {
             checkHeader(names, csv.line(), problems);
             SeedColumnType[] declared = declaredTypes(names, problems);
             ColumnInference inference = new ColumnInference(names.size());
-            long rows = 0;
-            try {
-                for (CSVRecord record = csv.next(); record != null; record = csv.next()) {
-                    rows++;
-                    if (record.size() != names.size()) {
-                        problems.add(csv.line(), Math.min(record.size(), names.size()) + 1, "row has "
-                                + record.size() + " value" + (record.size() == 1 ? "" : "s") + ", the header has "
-                                + names.size(), null);
-                        continue;
-                    }
-                    for (int column = 0; column < declared.length; column++) {
-                        String value = record.get(column);
-                        if (value.isEmpty()) {
-                            continue;
-                        }
-                        if (declared[column] == null) {
-                            inference.see(column, value);
-                        } else if (SeedValues.convert(value, declared[column]) == null) {
-                            problems.add(csv.line(), column + 1, shown(value) + " is not a " + declared[column]
-                                    + " (column '" + names.get(column) + "', set by column_types)",
-                                    formatHint(declared[column]));
-                        }
-                    }
-                }
-            } catch (SeedCsv.Unreadable unreadable) {
-                problems.add(unreadable.diagnostic());
-            }
+            long rows = scanRows(csv, names, declared, inference, problems);
             List<SeedColumn> columns = new ArrayList<>();
             for (int column = 0; column < names.size(); column++) {
                 columns.add(declared[column] != null ? new SeedColumn(names.get(column), declared[column], true)
@@ -95,13 +69,49 @@ public final class SeedReader {
         }
     }
 
+    /** Checks every row after the header, feeding inference; returns how many rows there are. */
+    private long scanRows(SeedCsv csv, List<String> names, SeedColumnType[] declared, ColumnInference inference,
+            SeedProblems problems) {
+        long rows = 0;
+        try {
+            for (CSVRecord record = csv.next(); record != null; record = csv.next()) {
+                rows++;
+                if (record.size() != names.size()) {
+                    problems.add(csv.line(), Math.min(record.size(), names.size()) + 1, "row has " + record.size()
+                            + " value" + (record.size() == 1 ? "" : "s") + ", the header has " + names.size(), null);
+                    continue;
+                }
+                for (int column = 0; column < declared.length; column++) {
+                    String value = record.get(column);
+                    if (value.isEmpty()) {
+                        continue;
+                    }
+                    if (declared[column] == null) {
+                        inference.see(column, value);
+                    } else if (SeedValues.convert(value, declared[column]) == null) {
+                        problems.add(csv.line(), column + 1, shown(value) + " is not a " + declared[column]
+                                + " (column '" + names.get(column) + "', set by column_types)",
+                                formatHint(declared[column]));
+                    }
+                }
+            }
+        } catch (SeedCsv.Unreadable unreadable) {
+            problems.add(unreadable.diagnostic());
+        }
+        return rows;
+    }
+
     /**
      * The second pass: the rows as Java values of the columns' types, read as they are taken. The caller closes it.
      *
      * @param columns the columns {@link #scan()} found in a scan without errors
      */
     public SeedRows rows(List<SeedColumn> columns) {
-        return new SeedRows(SeedCsv.open(file, path, options.delimiter()), path, columns);
+        try {
+            return new SeedRows(SeedCsv.open(file, path, options.delimiter()), path, columns);
+        } catch (SeedCsv.Unreadable unreadable) {
+            throw new SeedFileException(path, List.of(unreadable.diagnostic()));
+        }
     }
 
     /** Names must be there and differ, ignoring case (engines compare column names so). */

@@ -8,8 +8,10 @@ import java.util.concurrent.BlockingQueue;
 
 import org.apache.commons.csv.CSVRecord;
 
+import dev.quarry.error.Diagnostic;
 import dev.quarry.error.ErrorCode;
 import dev.quarry.error.QuarryException;
+import dev.quarry.error.SourceLocation;
 
 /**
  * The rows of a seed file converted to Java values: the second pass of {@link SeedReader}. Each row is a fresh
@@ -103,8 +105,7 @@ public final class SeedRows implements Iterator<Object[]>, AutoCloseable {
             // The caller closed the rows before taking them all.
         } catch (RuntimeException | SeedCsv.Unreadable failure) {
             RuntimeException asRuntime = failure instanceof SeedCsv.Unreadable unreadable
-                    ? changed(unreadable.diagnostic().location().line() + ":"
-                            + unreadable.diagnostic().location().column())
+                    ? new SeedFileException(path, List.of(unreadable.diagnostic()))
                     : (RuntimeException) failure;
             batches.clear();
             batches.offer(new Batch(new Object[0][], 0, true, asRuntime));
@@ -118,7 +119,7 @@ public final class SeedRows implements Iterator<Object[]>, AutoCloseable {
             return null;
         }
         if (record.size() != types.length) {
-            throw changed(csv.line() + ":1");
+            throw changed(1);
         }
         Object[] row = new Object[types.length];
         for (int column = 0; column < types.length; column++) {
@@ -143,15 +144,15 @@ public final class SeedRows implements Iterator<Object[]>, AutoCloseable {
             converted = null;
         }
         if (converted == null) {
-            throw changed(csv.line() + ":" + (column + 1));
+            throw changed(column + 1);
         }
         return converted;
     }
 
     /** The first pass checked every value, so a value that does not convert means the file was changed since. */
-    private QuarryException changed(String where) {
-        return new QuarryException(ErrorCode.NODE_FAILURE, path + ":" + where
-                + ": the file changed while it was being loaded; run the seed again");
+    private SeedFileException changed(int column) {
+        return new SeedFileException(path, List.of(Diagnostic.error(new SourceLocation(path, csv.line(), column),
+                "the file changed while it was being loaded; run the seed again")));
     }
 
     /** Stops the reading thread and closes the file. */

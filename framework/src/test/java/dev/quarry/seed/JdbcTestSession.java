@@ -33,7 +33,7 @@ import dev.quarry.template.Relation;
 
 /**
  * A small {@link EngineSession} over plain JDBC for the seed tests, independent of the real adapters: embedded DuckDB
- * (bulk loads with DuckDB's appender) or in-memory H2 (batched prepared inserts). Keeps every statement it ran.
+ * (bulk loads with DuckDB's appender) or in-memory H2 (batched prepared inserts).
  */
 final class JdbcTestSession implements EngineSession {
 
@@ -54,7 +54,6 @@ final class JdbcTestSession implements EngineSession {
 
     private final Engine engine;
     private final Connection connection;
-    final List<String> executed = new ArrayList<>();
 
     private JdbcTestSession(Engine engine, Connection connection) {
         this.engine = engine;
@@ -79,7 +78,6 @@ final class JdbcTestSession implements EngineSession {
     public long execute(String sql) {
         try (Statement statement = connection.createStatement()) {
             statement.execute(sql);
-            executed.add(sql);
             return statement.getUpdateCount();
         } catch (SQLException failure) {
             throw new EngineException(failure.getMessage(), failure);
@@ -114,11 +112,6 @@ final class JdbcTestSession implements EngineSession {
         }
     }
 
-    /** The single value a query returns. */
-    Object value(String sql) {
-        return query(sql, 1).rows().get(0).get(0);
-    }
-
     @Override
     public Optional<RelationInfo> describe(Relation relation) {
         try {
@@ -149,13 +142,15 @@ final class JdbcTestSession implements EngineSession {
     }
 
     @Override
-    public java.util.Set<String> listRelations(boolean withDatabase) {
-        java.util.Set<String> relations = new java.util.TreeSet<>();
+    public java.util.Map<String, dev.quarry.adapter.RelationType> listRelations(boolean withDatabase) {
+        java.util.Map<String, dev.quarry.adapter.RelationType> relations = new java.util.TreeMap<>();
         try (ResultSet tables = connection.getMetaData().getTables(null, null, null, null)) {
             while (tables.next()) {
                 String database = withDatabase ? tables.getString("TABLE_CAT") : null;
-                relations.add(dialect().relation(database, tables.getString("TABLE_SCHEM"),
-                        tables.getString("TABLE_NAME")));
+                relations.put(dialect().relation(database, tables.getString("TABLE_SCHEM"),
+                        tables.getString("TABLE_NAME")), String.valueOf(tables.getString("TABLE_TYPE"))
+                        .toUpperCase(java.util.Locale.ROOT).contains("VIEW") ? dev.quarry.adapter.RelationType.VIEW
+                        : dev.quarry.adapter.RelationType.TABLE);
             }
             return relations;
         } catch (SQLException failure) {

@@ -250,4 +250,12 @@ class SeedErrorsTest {
         assertThat(messages(scan.diagnostics()).get(20)).isEqualTo(
                 "seeds/many.csv:22:1: ... and 15 more errors in seeds/many.csv (only the first 20 are shown)");
     }
+
+    @Test
+    void aFileThatIsNotThere() {
+        SeedScan scan = new SeedReader(project.resolve("seeds/gone.csv"), "seeds/gone.csv", SeedOptions.DEFAULTS)
+                .scan();
+
+        assertThat(messages(scan.diagnostics())).containsExactly("seeds/gone.csv: the file does not exist");
+    }
 }

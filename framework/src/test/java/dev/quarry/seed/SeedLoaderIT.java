@@ -33,7 +33,6 @@ import dev.quarry.adapter.QueryResult;
 import dev.quarry.adapter.RelationInfo;
 import dev.quarry.compile.ManifestNode;
 import dev.quarry.graph.ResourceType;
-import dev.quarry.seed.JdbcTestSession.Engine;
 import dev.quarry.template.Relation;
 
 /** Seeds loaded into real embedded DuckDB and H2 databases through {@link SeedLoader}. */
@@ -42,7 +41,8 @@ class SeedLoaderIT {
     @TempDir
     Path project;
 
-    private JdbcTestSession session;
+    private RecordingSession session;
+    private EngineDialect dialect;
 
     @AfterEach
     void close() {
@@ -51,13 +51,14 @@ class SeedLoaderIT {
         }
     }
 
-    private SeedLoader loader(Engine engine) {
-        session = JdbcTestSession.open(engine);
-        return new SeedLoader(session, engine.dialect);
+    private SeedLoader loader(SeedTestEngine engine) {
+        SeedTestEngine.Opened opened = engine.open();
+        session = opened.session();
+        dialect = opened.dialect();
+        return new SeedLoader(session, dialect);
     }
 
-    private ManifestNode seed(Engine engine, String name, Map<String, Object> config) {
-        EngineDialect dialect = engine.dialect;
+    private ManifestNode seed(String name, Map<String, Object> config) {
         Relation relation = new Relation(null, "main", name, dialect.relation(null, "main", name));
         return new ManifestNode("seed.shop." + name, ResourceType.SEED, name, "shop", "seeds/" + name + ".csv", null,
                 List.of("shop", name), null, null, "0", config, List.of(), null, List.of(), List.of(), List.of(),
@@ -109,34 +110,35 @@ class SeedLoaderIT {
             + "3,-1e3,0.5,FALSE,2018-01-01,2018-01-01T00:00:00.5,\"Bayview, \"\"south\"\"\"\n";
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void loadsEveryType(Engine engine) {
+    @EnumSource(SeedTestEngine.class)
+    void loadsEveryType(SeedTestEngine engine) {
         SeedLoader loader = loader(engine);
         Path file = write("typed", TYPED);
         Map<String, Object> config = Map.of("column_types", Map.of("price", "decimal(10,2)"));
 
-        SeedLoadResult result = loader.load(seed(engine, "typed", config), file, false);
+        SeedLoadResult result = loader.load(seed("typed", config), file, false);
 
         assertThat(result.rowCount()).isEqualTo(3);
         assertThat(result.action()).isEqualTo(SeedPlan.Action.CREATED);
         assertThat(result.columns()).extracting(ColumnInfo::dataType).containsExactly("bigint", "double",
                 "decimal(10,2)", "boolean", "date", "timestamp", "varchar");
-        assertThat(rows("select id, amount, price, paid, \"day\", \"at\", district from \"main\".\"typed\" order by id"))
+        assertThat(rows("select id, amount, price, paid, \"day\", \"at\", district from \"main\".\"typed\" "
+                + "order by id"))
                 .containsExactly(
                         List.of(1L, 2.5, new BigDecimal("3.10"), true, LocalDate.of(2024, 2, 29),
                                 LocalDateTime.of(2024, 2, 29, 13, 45, 1), "Mission"),
                         List.of(2L, "null", "null", "null", "null", "null", "null"),
                         List.of(3L, -1000.0, new BigDecimal("0.50"), false, LocalDate.of(2018, 1, 1),
                                 LocalDateTime.of(2018, 1, 1, 0, 0, 0, 500_000_000), "Bayview, \"south\""));
-        assertThat(session.describe(SeedPlan.staging(engine.dialect, result.relation()))).isEmpty();
+        assertThat(session.describe(SeedPlan.staging(dialect, result.relation()))).isEmpty();
         assertThat(result.statements()).isEqualTo(session.executed);
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void unchangedColumnsAreReloadedInPlaceSoViewsOnTheSeedKeepWorking(Engine engine) {
+    @EnumSource(SeedTestEngine.class)
+    void unchangedColumnsAreReloadedInPlaceSoViewsOnTheSeedKeepWorking(SeedTestEngine engine) {
         SeedLoader loader = loader(engine);
-        ManifestNode node = seed(engine, "districts", Map.of());
+        ManifestNode node = seed("districts", Map.of());
         loader.load(node, write("districts", "id,name\n1,Mission\n2,Bayview\n"), false);
         session.execute("create view \"main\".\"district_names\" as select name from \"main\".\"districts\"");
 
@@ -144,28 +146,28 @@ class SeedLoaderIT {
 
         assertThat(again.action()).isEqualTo(SeedPlan.Action.RELOADED);
         assertThat(rows("select * from \"main\".\"district_names\"")).containsExactly(List.of("Park"));
-        assertThat(session.listRelations(false)).noneMatch(name -> name.contains("__quarry"));
+        assertThat(session.listRelations(false).keySet()).noneMatch(name -> name.contains("__quarry"));
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void changedColumnsReplaceTheTable(Engine engine) {
+    @EnumSource(SeedTestEngine.class)
+    void changedColumnsReplaceTheTable(SeedTestEngine engine) {
         SeedLoader loader = loader(engine);
-        ManifestNode node = seed(engine, "districts", Map.of());
+        ManifestNode node = seed("districts", Map.of());
         loader.load(node, write("districts", "id,name\n1,Mission\n"), false);
 
         SeedLoadResult again = loader.load(node, write("districts", "id,name,area\nA1,Park,1.5\n"), false);
 
         assertThat(again.action()).isEqualTo(SeedPlan.Action.REPLACED);
         assertThat(rows("select * from \"main\".\"districts\"")).containsExactly(List.of("A1", "Park", 1.5));
-        assertThat(session.listRelations(false)).noneMatch(name -> name.contains("__quarry"));
+        assertThat(session.listRelations(false).keySet()).noneMatch(name -> name.contains("__quarry"));
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void fullRefreshReplacesTheTableEvenWhenItsColumnsAreUnchanged(Engine engine) {
+    @EnumSource(SeedTestEngine.class)
+    void fullRefreshReplacesTheTableEvenWhenItsColumnsAreUnchanged(SeedTestEngine engine) {
         SeedLoader loader = loader(engine);
-        ManifestNode node = seed(engine, "districts", Map.of());
+        ManifestNode node = seed("districts", Map.of());
         loader.load(node, write("districts", "id,name\n1,Mission\n"), false);
 
         SeedLoadResult again = loader.load(node, write("districts", "id,name\n2,Park\n"), true);
@@ -175,10 +177,10 @@ class SeedLoaderIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aFileWithErrorsChangesNothing(Engine engine) {
+    @EnumSource(SeedTestEngine.class)
+    void aFileWithErrorsChangesNothing(SeedTestEngine engine) {
         SeedLoader loader = loader(engine);
-        ManifestNode node = seed(engine, "districts", Map.of("column_types", Map.of("id", "bigint")));
+        ManifestNode node = seed("districts", Map.of("column_types", Map.of("id", "bigint")));
         loader.load(node, write("districts", "id,name\n1,Mission\n"), false);
         int executedBefore = session.executed.size();
 
@@ -195,27 +197,27 @@ class SeedLoaderIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aHeaderOnlyFileIsATableOfVarcharColumnsWithoutRows(Engine engine) {
+    @EnumSource(SeedTestEngine.class)
+    void aHeaderOnlyFileIsATableOfVarcharColumnsWithoutRows(SeedTestEngine engine) {
         SeedLoader loader = loader(engine);
 
-        SeedLoadResult result = loader.load(seed(engine, "empty", Map.of()), write("empty", "id,name\n"), false);
+        SeedLoadResult result = loader.load(seed("empty", Map.of()), write("empty", "id,name\n"), false);
 
         assertThat(result.rowCount()).isZero();
         RelationInfo table = session.describe(result.relation()).orElseThrow();
         assertThat(table.columns()).extracting(column -> column.name().toLowerCase())
                 .containsExactly("id", "name");
         assertThat(table.columns()).extracting(ColumnInfo::dataType)
-                .allMatch(type -> type.equals("VARCHAR") || type.equals("CHARACTER VARYING"));
+                .allMatch(type -> type.equalsIgnoreCase("VARCHAR") || type.equalsIgnoreCase("CHARACTER VARYING"));
         assertThat(session.value("select count(*) from \"main\".\"empty\"")).isEqualTo(0L);
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void columnNamesWorkUnquotedInModelsUnlessQuoteColumnsIsSet(Engine engine) {
+    @EnumSource(SeedTestEngine.class)
+    void columnNamesWorkUnquotedInModelsUnlessQuoteColumnsIsSet(SeedTestEngine engine) {
         SeedLoader loader = loader(engine);
-        loader.load(seed(engine, "plain", Map.of()), write("plain", "Amount,year\n5,2024\n"), false);
-        loader.load(seed(engine, "exact", Map.of("quote_columns", true)), write("exact", "Amount,year\n5,2024\n"),
+        loader.load(seed("plain", Map.of()), write("plain", "Amount,year\n5,2024\n"), false);
+        loader.load(seed("exact", Map.of("quote_columns", true)), write("exact", "Amount,year\n5,2024\n"),
                 false);
 
         assertThat(rows("select amount, \"year\" from \"main\".\"plain\"")).containsExactly(List.of(5L, 2024L));
@@ -223,24 +225,95 @@ class SeedLoaderIT {
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void aFailedLoadLeavesTheTableAsItWasAndNoStagingTable(Engine engine) {
+    @EnumSource(SeedTestEngine.class)
+    void aFailedBulkLoadLeavesTheTableAsItWasAndNoStagingTable(SeedTestEngine engine) {
         SeedLoader loader = loader(engine);
-        ManifestNode node = seed(engine, "districts", Map.of());
+        ManifestNode node = seed("districts", Map.of());
         loader.load(node, write("districts", "id,name\n1,Mission\n"), false);
-        SeedLoader failing = new SeedLoader(new FailingAppends(session), engine.dialect);
+        SeedLoader failing = new SeedLoader(new FailingSession(session, true, null), dialect);
 
         assertThatThrownBy(() -> failing.load(node, write("districts", "id,name\n2,Park\n3,Bayview\n"), false))
                 .isInstanceOf(EngineException.class)
                 .hasMessage("disk full");
 
         assertThat(rows("select * from \"main\".\"districts\"")).containsExactly(List.of(1L, "Mission"));
-        assertThat(session.listRelations(false)).noneMatch(name -> name.contains("__quarry"));
+        assertThat(session.listRelations(false).keySet()).noneMatch(name -> name.contains("__quarry"));
     }
 
     @ParameterizedTest
-    @EnumSource(Engine.class)
-    void loadsAHundredThousandRows(Engine engine) {
+    @EnumSource(SeedTestEngine.class)
+    void aSwapThatFailsHalfwayPutsTheOldTableBack(SeedTestEngine engine) {
+        SeedLoader loader = loader(engine);
+        ManifestNode node = seed("districts", Map.of());
+        loader.load(node, write("districts", "id,name\n1,Mission\n"), false);
+        String renameIntoPlace = dialect.rename(SeedPlan.staging(dialect, node.relation()),
+                dev.quarry.adapter.RelationType.TABLE, "districts");
+        SeedLoader failing = new SeedLoader(new FailingSession(session, false, renameIntoPlace), dialect);
+
+        assertThatThrownBy(() -> failing.load(node, write("districts", "code,name,area\nA,Park,1.5\n"), false))
+                .isInstanceOf(EngineException.class);
+
+        assertThat(rows("select * from \"main\".\"districts\"")).containsExactly(List.of(1L, "Mission"));
+        assertThat(session.listRelations(false).keySet()).noneMatch(name -> name.contains("__quarry"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(SeedTestEngine.class)
+    void onDuckDbTheWholeLoadIsOneTransaction(SeedTestEngine engine) {
+        SeedLoader loader = loader(engine);
+
+        SeedLoadResult result = loader.load(seed("districts", Map.of()), write("districts", "id\n1\n"),
+                false);
+
+        if (engine.isDuckDb()) {
+            assertThat(result.statements()).startsWith("create schema if not exists \"main\"", "begin transaction")
+                    .endsWith("commit");
+        } else {
+            assertThat(result.statements()).doesNotContain("begin transaction", "commit");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void seedsLoadInParallelIntoANewSchemaOnDuckDb() throws Exception {
+        Path first = write("first", "id\n1\n");
+        Path second = write("second", "id\n2\n");
+        try (dev.quarry.adapter.duckdb.DuckDbAdapter adapter = dev.quarry.adapter.duckdb.DuckDbAdapter.open(
+                new dev.quarry.project.Target("test", "dev", "duckdb", "main", null, 2, Map.of("path", ":memory:"),
+                        dev.quarry.error.SourceLocation.of("profiles.yml")), project);
+                EngineSession one = adapter.openSession();
+                EngineSession two = adapter.openSession()) {
+            dialect = adapter.dialect();
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                var loads = List.of(
+                        threads.submit(() -> loadAfter(together, one, "first", first)),
+                        threads.submit(() -> loadAfter(together, two, "second", second)));
+                for (var load : loads) {
+                    assertThat(load.get().rowCount()).isEqualTo(1);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            assertThat(one.query("select count(*) from \"staging\".\"first\", \"staging\".\"second\"", 1).rows())
+                    .containsExactly(List.of(1L));
+        }
+    }
+
+    private SeedLoadResult loadAfter(java.util.concurrent.CyclicBarrier together, EngineSession session, String name,
+            Path file) throws Exception {
+        ManifestNode node = seed(name, Map.of());
+        Relation inNewSchema = new Relation(null, "staging", name, dialect.relation(null, "staging", name));
+        ManifestNode seed = new ManifestNode(node.uniqueId(), node.type(), name, node.packageName(), node.path(), null,
+                node.fqn(), null, null, "0", Map.of(), List.of(), null, List.of(), List.of(), List.of(), inNewSchema,
+                Map.of());
+        together.await();
+        return new SeedLoader(session, dialect).load(seed, file, false);
+    }
+
+    @ParameterizedTest
+    @EnumSource(SeedTestEngine.class)
+    void loadsAHundredThousandRows(SeedTestEngine engine) {
         SeedLoader loader = loader(engine);
         StringBuilder text = new StringBuilder("id,district,amount,resolved,day,at\n");
         for (int id = 1; id <= 100_000; id++) {
@@ -252,7 +325,7 @@ class SeedLoaderIT {
                     .append(String.format("%02d:%02d:%02d", id / 3600 % 24, id / 60 % 60, id % 60)).append('\n');
         }
 
-        SeedLoadResult result = loader.load(seed(engine, "incidents", Map.of()), write("incidents",
+        SeedLoadResult result = loader.load(seed("incidents", Map.of()), write("incidents",
                 text.toString()), false);
 
         assertThat(result.rowCount()).isEqualTo(100_000);
@@ -275,22 +348,32 @@ class SeedLoaderIT {
         return sum;
     }
 
-    /** A session whose bulk load fails halfway, as a full disk would. */
-    private static final class FailingAppends implements EngineSession {
+    /** A session that fails as a full disk would: halfway through the bulk load, or at one statement. */
+    private static final class FailingSession implements EngineSession {
         private final EngineSession delegate;
+        private final boolean failAppend;
+        private final String failStatement;
 
-        FailingAppends(EngineSession delegate) {
+        FailingSession(EngineSession delegate, boolean failAppend, String failStatement) {
             this.delegate = delegate;
+            this.failAppend = failAppend;
+            this.failStatement = failStatement;
         }
 
         @Override
         public long appendRows(Relation table, List<ColumnInfo> columns, Iterator<Object[]> rows) {
+            if (!failAppend) {
+                return delegate.appendRows(table, columns, rows);
+            }
             delegate.appendRows(table, columns, List.<Object[]>of(rows.next()).iterator());
             throw new EngineException("disk full", null);
         }
 
         @Override
         public long execute(String sql) {
+            if (sql.equals(failStatement)) {
+                throw new EngineException("disk full", null);
+            }
             return delegate.execute(sql);
         }
 
@@ -305,7 +388,7 @@ class SeedLoaderIT {
         }
 
         @Override
-        public Set<String> listRelations(boolean withDatabase) {
+        public java.util.Map<String, dev.quarry.adapter.RelationType> listRelations(boolean withDatabase) {
             return delegate.listRelations(withDatabase);
         }
 

@@ -35,8 +35,9 @@ class SeedPlanTest {
         Relation target = relation(duckdb, "warehouse", "main", "districts");
         List<ColumnInfo> columns = SeedPlan.engineColumns(duckdb, COLUMNS, false);
 
+        assertThat(SeedPlan.createSchema(duckdb, target)).isEqualTo(
+                "create schema if not exists \"warehouse\".\"main\"");
         assertThat(SeedPlan.prepare(duckdb, target, columns)).containsExactly(
-                "create schema if not exists \"warehouse\".\"main\"",
                 "drop table if exists \"warehouse\".\"main\".\"districts__quarry_tmp\"",
                 "create table \"warehouse\".\"main\".\"districts__quarry_tmp\" (\"id\" bigint, "
                         + "\"Amount\" decimal(10,2), \"year\" varchar)");
@@ -46,14 +47,13 @@ class SeedPlanTest {
     void onH2NamesBehaveAsUnquotedNamesUnlessQuoteColumnsIsSet() {
         Relation target = relation(h2, null, "main", "districts");
 
-        assertThat(SeedPlan.prepare(h2, target, SeedPlan.engineColumns(h2, COLUMNS, false)).get(2)).isEqualTo(
+        assertThat(SeedPlan.prepare(h2, target, SeedPlan.engineColumns(h2, COLUMNS, false)).get(1)).isEqualTo(
                 "create table \"main\".\"districts__quarry_tmp\" (\"id\" bigint, \"amount\" decimal(10,2), "
                         + "\"year\" varchar)");
-        assertThat(SeedPlan.prepare(h2, target, SeedPlan.engineColumns(h2, COLUMNS, true)).get(2)).isEqualTo(
+        assertThat(SeedPlan.prepare(h2, target, SeedPlan.engineColumns(h2, COLUMNS, true)).get(1)).isEqualTo(
                 "create table \"main\".\"districts__quarry_tmp\" (\"id\" bigint, \"Amount\" decimal(10,2), "
                         + "\"year\" varchar)");
-        assertThat(SeedPlan.prepare(h2, target, SeedPlan.engineColumns(h2, COLUMNS, false)).get(0))
-                .isEqualTo("create schema if not exists \"main\"");
+        assertThat(SeedPlan.createSchema(h2, target)).isEqualTo("create schema if not exists \"main\"");
     }
 
     private static final RelationInfo LOADED = new RelationInfo(RelationType.TABLE,
@@ -130,5 +130,11 @@ class SeedPlanTest {
                 "alter view \"main\".\"districts\" rename to \"districts__quarry_backup\"",
                 "alter table \"main\".\"districts__quarry_tmp\" rename to \"districts\"",
                 "drop view if exists \"main\".\"districts__quarry_backup\"");
+    }
+
+    @Test
+    void onlyDuckDbLoadsInOneTransaction() {
+        assertThat(SeedPlan.loadsInOneTransaction(duckdb)).isTrue();
+        assertThat(SeedPlan.loadsInOneTransaction(h2)).isFalse();
     }
 }

@@ -1,0 +1,52 @@
+package dev.quarry.seed;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.quarry.adapter.EngineAdapter;
+import dev.quarry.adapter.EngineDialect;
+import dev.quarry.adapter.duckdb.DuckDbAdapter;
+import dev.quarry.adapter.h2.H2Adapter;
+import dev.quarry.error.SourceLocation;
+import dev.quarry.project.Target;
+
+/**
+ * The embedded engines the seed tests load into, each a fresh in-memory database: through the test's own
+ * {@link JdbcTestSession} (independent of the adapters), and through the real DuckDB and H2 adapters.
+ */
+enum SeedTestEngine {
+    DUCKDB_JDBC,
+    H2_JDBC,
+    DUCKDB_ADAPTER,
+    H2_ADAPTER;
+
+    boolean isDuckDb() {
+        return this == DUCKDB_JDBC || this == DUCKDB_ADAPTER;
+    }
+
+    /** A new session on a new, empty database, and the dialect that goes with it. */
+    Opened open() {
+        return switch (this) {
+            case DUCKDB_JDBC -> fromJdbc(JdbcTestSession.Engine.DUCKDB);
+            case H2_JDBC -> fromJdbc(JdbcTestSession.Engine.H2);
+            case DUCKDB_ADAPTER -> fromAdapter(DuckDbAdapter.open(target("duckdb"), Path.of(".")));
+            case H2_ADAPTER -> fromAdapter(H2Adapter.open(target("h2"), Path.of(".")));
+        };
+    }
+
+    record Opened(RecordingSession session, EngineDialect dialect) {
+    }
+
+    private static Opened fromJdbc(JdbcTestSession.Engine engine) {
+        return new Opened(new RecordingSession(JdbcTestSession.open(engine), null), engine.dialect);
+    }
+
+    private static Opened fromAdapter(EngineAdapter adapter) {
+        return new Opened(new RecordingSession(adapter.openSession(), adapter), adapter.dialect());
+    }
+
+    private static Target target(String type) {
+        return new Target("test", "dev", type, "main", null, 1, Map.of("path", ":memory:"),
+                SourceLocation.of("profiles.yml"));
+    }
+}
