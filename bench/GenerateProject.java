@@ -11,6 +11,8 @@
  *   --seed S     random seed (default 42); the same N and seed always give byte-identical output
  *   --force      replace a project this generator wrote before (deletes its files in DIR first)
  *   --quiet      print only the statistics line block, not the progress line
+ *   --format F   quarry (default) or dataform: the same models, DAG and SQL as a Dataform v3 project
+ *   --dataform-core-version V   dataformCoreVersion for workflow_settings.yaml (default 3.0.52)
  *
  * Layout written into DIR:
  *   quarry_project.yml, profiles.yml, macros/bench.ftl,
@@ -19,6 +21,10 @@
  *   models/marts/fct_NNNN.sql        (last ~10%),
  *   models/<folder>/_models_NNN.yml  (one properties file per chunk of 100 models of a folder),
  *   models/staging/_sources.yml      (source raw, tables table_0..table_K-1).
+ *
+ * With --format dataform: workflow_settings.yaml, includes/bench.js (the cents function),
+ *   definitions/sources/raw.js (declarations of raw.table_K, plus a not-null assertion on each),
+ *   definitions/<folder>/<prefix>_NNNN.sqlx (config block with type, tags, descriptions and assertions).
  *
  * NNNN is the model's global index (0 .. N-1), zero-padded to at least 4 digits. Every non-staging
  * model refs 1-3 models with a smaller index (so the graph is acyclic by construction); the first
@@ -44,8 +50,20 @@ import java.util.stream.Stream;
 
 public class GenerateProject {
 
+    static final String USAGE = "usage: java bench/GenerateProject.java [--models N] [--out DIR] [--seed S]"
+            + " [--format quarry|dataform] [--dataform-core-version V] [--force] [--quiet]";
+    /** The @dataform/core version written into workflow_settings.yaml unless --dataform-core-version is given. */
+    static final String DATAFORM_CORE_VERSION = "3.0.52";
     /** Models per properties file. */
     static final int CHUNK = 100;
+    /** The output columns of every model and their descriptions (the same in both formats). */
+    static final String[][] COLUMNS = {
+            {"id", "Surrogate identifier, one row per id."},
+            {"category", "Amount bucket: a (> 100), b (> 10) or c."},
+            {"amount", "Summed amount, in dollars."},
+            {"event_date", "Latest event date of the id."},
+            {"label", "Free-text label."},
+    };
     /** Staging models per raw source table. */
     static final int STAGING_PER_SOURCE_TABLE = 10;
     /** The first parent of a model is one of the last RECENT_WINDOW models: this drives the depth. */
@@ -108,16 +126,20 @@ public class GenerateProject {
         long seed = 42L;
         boolean force = false;
         boolean quiet = false;
+        String format = "quarry";
+        String coreVersion = DATAFORM_CORE_VERSION;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
                 case "--models" -> models = parseInt(a, value(args, ++i, a));
+                case "--format" -> format = value(args, ++i, a);
+                case "--dataform-core-version" -> coreVersion = value(args, ++i, a);
                 case "--out" -> out = Paths.get(value(args, ++i, a));
                 case "--seed" -> seed = parseLong(a, value(args, ++i, a));
                 case "--force" -> force = true;
                 case "--quiet" -> quiet = true;
                 case "-h", "--help" -> {
-                    System.out.println("usage: java bench/GenerateProject.java [--models N] [--out DIR] [--seed S] [--force] [--quiet]");
+                    System.out.println(USAGE);
                     return;
                 }
                 default -> usage("unknown argument: " + a);
@@ -126,11 +148,21 @@ public class GenerateProject {
         if (models < 1) {
             usage("--models must be at least 1");
         }
+        if (!format.equals("quarry") && !format.equals("dataform")) {
+            usage("--format must be quarry or dataform, got: " + format);
+        }
+        if (!coreVersion.matches("[0-9A-Za-z.+-]+")) {
+            usage("--dataform-core-version does not look like a version: " + coreVersion);
+        }
 
         long t0 = System.nanoTime();
         prepareOutputDir(out, force);
         List<Model> graph = buildGraph(models, seed);
         int sourceTables = sourceTableCount(graph);
+        if (format.equals("dataform")) {
+            writeDataformProject(out, graph, sourceTables, coreVersion, t0, quiet);
+            return;
+        }
 
         writeProjectFiles(out);
         long lines = 0;
@@ -151,7 +183,10 @@ public class GenerateProject {
         writeSources(out, sourceTables);
         ymlFiles++;
 
-        printStats(out, graph, sourceTables, lines, ymlFiles, tests, (System.nanoTime() - t0) / 1_000_000, quiet);
+        printStats(out, graph, sourceTables, List.of(
+                String.format(Locale.ROOT, "yaml:          %d properties files, %d data tests", ymlFiles, tests),
+                String.format(Locale.ROOT, "sql lines:     %d (%.1f per model)", lines, (double) lines / graph.size())),
+                (System.nanoTime() - t0) / 1_000_000, quiet);
     }
 
     static String value(String[] args, int i, String flag) {
@@ -181,7 +216,7 @@ public class GenerateProject {
 
     static void usage(String message) {
         System.err.println("GenerateProject: " + message);
-        System.err.println("usage: java bench/GenerateProject.java [--models N] [--out DIR] [--seed S] [--force] [--quiet]");
+        System.err.println(USAGE);
         System.exit(2);
     }
 
@@ -196,10 +231,11 @@ public class GenerateProject {
                 if (!force) {
                     usage(out + " is not empty (use --force to replace a generated project)");
                 }
-                if (!Files.exists(out.resolve("quarry_project.yml"))) {
-                    usage(out + " has no quarry_project.yml; refusing to delete its contents");
+                if (!Files.exists(out.resolve("quarry_project.yml")) && !Files.exists(out.resolve("workflow_settings.yaml"))) {
+                    usage(out + " has neither quarry_project.yml nor workflow_settings.yaml; refusing to delete its contents");
                 }
-                for (String p : List.of("models", "macros", "target", "quarry_project.yml", "profiles.yml")) {
+                for (String p : List.of("models", "macros", "target", "quarry_project.yml", "profiles.yml",
+                        "definitions", "includes", "workflow_settings.yaml")) {
                     deleteRecursively(out.resolve(p));
                 }
             }
@@ -347,31 +383,76 @@ public class GenerateProject {
 
     /** Writes one model; returns its line count. */
     static int writeModel(Path out, Model m, List<Model> graph) throws IOException {
-        String sql = m.layer == Layer.STAGING ? stagingSql(m) : derivedSql(m, graph);
+        String sql = m.layer == Layer.STAGING ? stagingSql(m, graph, QUARRY) : derivedSql(m, graph, QUARRY);
         write(out.resolve("models").resolve(m.layer.folder).resolve(m.name + ".sql"), sql);
         return (int) sql.chars().filter(c -> c == '\n').count();
     }
 
-    static void appendConfig(StringBuilder s, Model m) {
-        if (m.isIncremental()) {
-            s.append("<@config materialized='incremental' unique_key='id' />\n");
-        } else if (m.isHeavyTable()) {
-            s.append("<@config materialized='table' tags=['heavy'] />\n");
-        }
+    /**
+     * How the template parts of a model are spelled. The SQL around them is the same for every format; only the
+     * config header, source/ref calls, the var, the cents macro and the incremental filter differ.
+     */
+    interface Syntax {
+        /** The model's config header (may append nothing). */
+        void config(StringBuilder s, Model m, List<Model> graph);
+
+        String source(int table);
+
+        String ref(Model parent);
+
+        /** The start_date variable, rendered inside a SQL string literal. */
+        String startDateVar();
+
+        String cents(String column);
+
+        /** The incremental filter, placed inside a where clause that already has a condition. */
+        void incrementalFilter(StringBuilder s, Model m, String indent, String dateExpr);
     }
 
-    /** The incremental filter, placed inside a where clause that already has a condition. */
-    static void appendIncrementalFilter(StringBuilder s, Model m, String indent, String dateExpr) {
-        if (m.isIncremental()) {
-            s.append("<#if is_incremental()>\n");
-            s.append(indent).append("and ").append(dateExpr).append(" > (select max(event_date) from ${this})\n");
-            s.append("</#if>\n");
+    /** Quarry: FreeMarker-style templates. */
+    static final Syntax QUARRY = new Syntax() {
+        @Override
+        public void config(StringBuilder s, Model m, List<Model> graph) {
+            if (m.isIncremental()) {
+                s.append("<@config materialized='incremental' unique_key='id' />\n");
+            } else if (m.isHeavyTable()) {
+                s.append("<@config materialized='table' tags=['heavy'] />\n");
+            }
         }
-    }
 
-    static String stagingSql(Model m) {
+        @Override
+        public String source(int table) {
+            return "${source('raw', 'table_" + table + "')}";
+        }
+
+        @Override
+        public String ref(Model parent) {
+            return "${ref('" + parent.name + "')}";
+        }
+
+        @Override
+        public String startDateVar() {
+            return "${var('start_date')}";
+        }
+
+        @Override
+        public String cents(String column) {
+            return "${cents('" + column + "')}";
+        }
+
+        @Override
+        public void incrementalFilter(StringBuilder s, Model m, String indent, String dateExpr) {
+            if (m.isIncremental()) {
+                s.append("<#if is_incremental()>\n");
+                s.append(indent).append("and ").append(dateExpr).append(" > (select max(event_date) from ${this})\n");
+                s.append("</#if>\n");
+            }
+        }
+    };
+
+    static String stagingSql(Model m, List<Model> graph, Syntax syn) {
         StringBuilder s = new StringBuilder(1500);
-        appendConfig(s, m);
+        syn.config(s, m, graph);
         s.append("-- ").append(m.name).append(": staging model over raw.table_").append(m.sourceTable).append('\n');
         s.append("-- renames and types the raw columns, keeps the latest row per record\n");
         s.append("with source_rows as (\n");
@@ -381,12 +462,12 @@ public class GenerateProject {
         s.append("        value_usd,\n");
         s.append("        created_at,\n");
         s.append("        note\n");
-        s.append("    from ${source('raw', 'table_").append(m.sourceTable).append("')}\n");
+        s.append("    from ").append(syn.source(m.sourceTable)).append('\n');
         s.append("    where record_id is not null\n");
         if (m.usesVar()) {
-            s.append("      and cast(created_at as date) >= cast('${var('start_date')}' as date)\n");
+            s.append("      and cast(created_at as date) >= cast('").append(syn.startDateVar()).append("' as date)\n");
         }
-        appendIncrementalFilter(s, m, "      ", "cast(created_at as date)");
+        syn.incrementalFilter(s, m, "      ", "cast(created_at as date)");
         s.append("),\n");
         s.append("renamed as (\n");
         s.append("    select\n");
@@ -408,13 +489,13 @@ public class GenerateProject {
         s.append("from renamed\n");
         s.append("where rn = 1\n");
         if (m.usesCents()) {
-            s.append("  and ${cents('amount')} >= 0\n");
+            s.append("  and ").append(syn.cents("amount")).append(" >= 0\n");
         }
         s.append("group by id\n");
         return s.toString();
     }
 
-    static String derivedSql(Model m, List<Model> graph) {
+    static String derivedSql(Model m, List<Model> graph, Syntax syn) {
         StringBuilder s = new StringBuilder(2000);
         List<Model> parents = new ArrayList<>();
         for (int p : m.parents) {
@@ -423,7 +504,7 @@ public class GenerateProject {
         Model first = parents.get(0);
         List<Model> others = parents.subList(1, parents.size());
 
-        appendConfig(s, m);
+        syn.config(s, m, graph);
         s.append("-- ").append(m.name).append(": synthetic ").append(m.layer.folder).append(" model\n");
         s.append("-- parents:");
         for (Model p : parents) {
@@ -437,12 +518,12 @@ public class GenerateProject {
         s.append("        amount,\n");
         s.append("        event_date,\n");
         s.append("        label\n");
-        s.append("    from ${ref('").append(first.name).append("')}\n");
+        s.append("    from ").append(syn.ref(first)).append('\n');
         s.append("    where id is not null\n");
         if (m.usesVar()) {
-            s.append("      and event_date >= cast('${var('start_date')}' as date)\n");
+            s.append("      and event_date >= cast('").append(syn.startDateVar()).append("' as date)\n");
         }
-        appendIncrementalFilter(s, m, "      ", "event_date");
+        syn.incrementalFilter(s, m, "      ", "event_date");
         s.append("),\n");
         if (!others.isEmpty()) {
             s.append("other as (\n");
@@ -451,7 +532,7 @@ public class GenerateProject {
                     s.append("    union all\n");
                 }
                 s.append("    select id, amount as other_amount, label as other_label\n");
-                s.append("    from ${ref('").append(others.get(k).name).append("')}\n");
+                s.append("    from ").append(syn.ref(others.get(k))).append('\n');
             }
             s.append("),\n");
         }
@@ -484,7 +565,7 @@ public class GenerateProject {
         s.append("from joined\n");
         s.append("where rn <= 1000\n");
         if (m.usesCents()) {
-            s.append("  and ${cents('amount')} >= 0\n");
+            s.append("  and ").append(syn.cents("amount")).append(" >= 0\n");
         }
         s.append("group by id\n");
         return s.toString();
@@ -503,23 +584,18 @@ public class GenerateProject {
             y.append("  - name: ").append(m.name).append('\n');
             y.append("    description: \"").append(description(m, graph)).append("\"\n");
             y.append("    columns:\n");
-            y.append("      - name: id\n");
-            y.append("        description: \"Surrogate identifier, one row per id.\"\n");
-            y.append("        data_tests: [unique, not_null]\n");
-            tests += 2;
-            y.append("      - name: category\n");
-            y.append("        description: \"Amount bucket: a (> 100), b (> 10) or c.\"\n");
-            if (m.hasAcceptedValuesTest()) {
-                y.append("        data_tests:\n");
-                y.append("          - accepted_values: {values: ['a', 'b', 'c']}\n");
-                tests++;
+            for (String[] column : COLUMNS) {
+                y.append("      - name: ").append(column[0]).append('\n');
+                y.append("        description: \"").append(column[1]).append("\"\n");
+                if (column[0].equals("id")) {
+                    y.append("        data_tests: [unique, not_null]\n");
+                    tests += 2;
+                } else if (column[0].equals("category") && m.hasAcceptedValuesTest()) {
+                    y.append("        data_tests:\n");
+                    y.append("          - accepted_values: {values: ['a', 'b', 'c']}\n");
+                    tests++;
+                }
             }
-            y.append("      - name: amount\n");
-            y.append("        description: \"Summed amount, in dollars.\"\n");
-            y.append("      - name: event_date\n");
-            y.append("        description: \"Latest event date of the id.\"\n");
-            y.append("      - name: label\n");
-            y.append("        description: \"Free-text label.\"\n");
         }
         write(file, y.toString());
         return tests;
@@ -544,9 +620,139 @@ public class GenerateProject {
     }
 
     // ------------------------------------------------------------------------------------------
+    // Dataform format (--format dataform): the same models, DAG and SQL as a Dataform v3 project
 
-    static void printStats(Path out, List<Model> graph, int sourceTables, long lines, int ymlFiles, int tests,
-                           long millis, boolean quiet) {
+    /**
+     * Dataform SQLX: a config block instead of the config tag and the properties YAML, and JavaScript
+     * template expressions instead of FreeMarker.
+     */
+    static final Syntax DATAFORM = new Syntax() {
+        @Override
+        public void config(StringBuilder s, Model m, List<Model> graph) {
+            String type = m.isIncremental() ? "incremental"
+                    : (m.isHeavyTable() || m.layer == Layer.MARTS ? "table" : "view");
+            List<String> tags = new ArrayList<>();
+            if (m.layer == Layer.MARTS) {
+                tags.add("marts"); // the folder tag of the Quarry project
+            }
+            if (m.isHeavyTable()) {
+                tags.add("heavy");
+            }
+            s.append("config {\n");
+            s.append("  type: \"").append(type).append("\",\n");
+            if (m.isIncremental()) {
+                s.append("  uniqueKey: [\"id\"],\n");
+            }
+            if (!tags.isEmpty()) {
+                s.append("  tags: [");
+                for (int k = 0; k < tags.size(); k++) {
+                    s.append(k == 0 ? "" : ", ").append('"').append(tags.get(k)).append('"');
+                }
+                s.append("],\n");
+            }
+            s.append("  description: \"").append(description(m, graph)).append("\",\n");
+            s.append("  columns: {\n");
+            for (int k = 0; k < COLUMNS.length; k++) {
+                s.append("    ").append(COLUMNS[k][0]).append(": \"").append(COLUMNS[k][1]).append('"')
+                        .append(k + 1 < COLUMNS.length ? ",\n" : "\n");
+            }
+            s.append("  },\n");
+            s.append("  assertions: {\n");
+            s.append("    uniqueKey: [\"id\"],\n");
+            s.append("    nonNull: [\"id\"]");
+            if (m.hasAcceptedValuesTest()) {
+                // accepted_values: like the Quarry test, a null category passes (the condition is then null, not false)
+                s.append(",\n    rowConditions: [\"category in ('a', 'b', 'c')\"]");
+            }
+            s.append("\n  }\n");
+            s.append("}\n");
+        }
+
+        @Override
+        public String source(int table) {
+            return "${ref(\"raw\", \"table_" + table + "\")}";
+        }
+
+        @Override
+        public String ref(Model parent) {
+            return "${ref(\"" + parent.name + "\")}";
+        }
+
+        @Override
+        public String startDateVar() {
+            return "${dataform.projectConfig.vars.start_date}";
+        }
+
+        @Override
+        public String cents(String column) {
+            return "${bench.cents(\"" + column + "\")}";
+        }
+
+        @Override
+        public void incrementalFilter(StringBuilder s, Model m, String indent, String dateExpr) {
+            if (m.isIncremental()) {
+                s.append(indent).append("${when(incremental(), `and ").append(dateExpr)
+                        .append(" > (select max(event_date) from ${self()})`)}\n");
+            }
+        }
+    };
+
+    static void writeDataformProject(Path out, List<Model> graph, int sourceTables, String coreVersion, long t0,
+                                     boolean quiet) {
+        write(out.resolve("workflow_settings.yaml"), """
+                # Synthetic benchmark project written by bench/GenerateProject.java --format dataform; do not edit by hand.
+                dataformCoreVersion: %s
+                defaultProject: quarry-bench
+                defaultLocation: US
+                defaultDataset: main
+                defaultAssertionDataset: main_assertions
+                vars:
+                  start_date: "2018-01-01"
+                """.formatted(coreVersion));
+        write(out.resolve("includes").resolve("bench.js"), """
+                // Benchmark include library: amounts in cents.
+                function cents(x) {
+                  return `cast(${x} * 100 as bigint)`;
+                }
+
+                module.exports = { cents };
+                """);
+
+        StringBuilder d = new StringBuilder();
+        d.append("// Source raw (schema raw): synthetic landing tables (parquet files) read by the staging models.\n");
+        d.append("// Written by bench/GenerateProject.java --format dataform; do not edit by hand.\n");
+        for (int k = 0; k < sourceTables; k++) {
+            d.append('\n');
+            d.append("declare({ schema: \"raw\", name: \"table_").append(k)
+                    .append("\", description: \"Raw events, batch ").append(k).append(".\" });\n");
+            d.append("assert(\"raw_table_").append(k).append("_record_id_not_null\")\n");
+            d.append("  .query(ctx => `select * from ${ctx.ref(\"raw\", \"table_").append(k)
+                    .append("\")} where record_id is null`);\n");
+        }
+        write(out.resolve("definitions").resolve("sources").resolve("raw.js"), d.toString());
+
+        long lines = 0;
+        int accepted = 0;
+        for (Model m : graph) {
+            String sqlx = m.layer == Layer.STAGING ? stagingSql(m, graph, DATAFORM) : derivedSql(m, graph, DATAFORM);
+            write(out.resolve("definitions").resolve(m.layer.folder).resolve(m.name + ".sqlx"), sqlx);
+            lines += sqlx.chars().filter(c -> c == '\n').count();
+            accepted += m.hasAcceptedValuesTest() ? 1 : 0;
+        }
+        printStats(out, graph, sourceTables, List.of(
+                String.format(Locale.ROOT, "assertions:    %d data tests in config blocks (uniqueKey %d, nonNull %d,"
+                        + " rowConditions %d) + %d on sources", 2 * graph.size() + accepted, graph.size(),
+                        graph.size(), accepted, sourceTables),
+                String.format(Locale.ROOT, "sqlx lines:    %d (%.1f per model, config blocks included)", lines,
+                        (double) lines / graph.size()),
+                "dataform core: " + coreVersion),
+                (System.nanoTime() - t0) / 1_000_000, quiet);
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    /** Prints the graph statistics, then the format-specific lines in {@code tail}. */
+    static void printStats(Path out, List<Model> graph, int sourceTables, List<String> tail, long millis, boolean quiet) {
         int[] perLayer = new int[Layer.values().length];
         long edges = 0;
         int maxDepth = 0;
@@ -590,8 +796,9 @@ public class GenerateProject {
         System.out.printf(Locale.ROOT, "sources:       1 (raw) with %d tables%n", sourceTables);
         System.out.printf(Locale.ROOT, "configs:       %d table+heavy, %d incremental, %d use var(), %d use cents()%n",
                 heavy, incremental, withVar, withCents);
-        System.out.printf(Locale.ROOT, "yaml:          %d properties files, %d data tests%n", ymlFiles, tests);
-        System.out.printf(Locale.ROOT, "sql lines:     %d (%.1f per model)%n", lines, (double) lines / graph.size());
+        for (String line : tail) {
+            System.out.println(line);
+        }
     }
 
     static void write(Path file, String content) {
