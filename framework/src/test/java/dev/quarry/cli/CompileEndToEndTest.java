@@ -2,18 +2,11 @@ package dev.quarry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,35 +21,19 @@ class CompileEndToEndTest {
     @TempDir
     Path project;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private FixtureProject fixture;
 
     @BeforeEach
-    void copyFixture() throws IOException, URISyntaxException {
-        Path fixture = Path.of(getClass().getResource("/projects/shop").toURI());
-        try (Stream<Path> files = Files.walk(fixture)) {
-            for (Path source : files.toList()) {
-                Path copy = project.resolve(fixture.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+    void copyFixture() {
+        fixture = FixtureProject.copy("shop", project);
     }
 
     private int quarry(String... arguments) {
-        out.reset();
-        err.reset();
-        List<String> all = new ArrayList<>(List.of("--project-dir", project.toString()));
-        all.addAll(List.of(arguments));
-        return QuarryCli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), null, false);
+        return fixture.run(arguments);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return fixture.stdout();
     }
 
     private JsonNode manifest() throws IOException {
@@ -67,7 +44,7 @@ class CompileEndToEndTest {
     void compileWritesCompiledSqlForEachModelAndTest() throws IOException {
         assertThat(quarry("compile")).isZero();
 
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(fixture.stderr()).isEmpty();
         assertThat(stdout()).contains("Found 3 models, 1 seed, 6 data tests, 1 unit test, 2 sources, 1 exposure; "
                 + "14 selected");
         assertThat(stdout()).contains("Compiled 4 nodes (4 rendered, 0 unchanged)");
@@ -224,10 +201,10 @@ class CompileEndToEndTest {
                 + "column 16" + System.lineSeparator() + "  hint: the compiled SQL is in target/compiled/models/"
                 + "staging/stg_broken.sql (line 1); if the engine accepts it, this warning can be ignored without "
                 + "--strict" + System.lineSeparator();
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(warning);
+        assertThat(fixture.stderr()).isEqualTo(warning);
 
         assertThat(quarry("compile", "--strict")).isEqualTo(3);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo(warning.replace(": warning: ", ": error: ")
+        assertThat(fixture.stderr()).isEqualTo(warning.replace(": warning: ", ": error: ")
                 + "1 error; nothing was run." + System.lineSeparator());
     }
 
@@ -271,8 +248,7 @@ class CompileEndToEndTest {
 
     @Test
     void versionPrintsTheVersion() {
-        assertThat(QuarryCli.run(new String[] {"--version"}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), null, false)).isZero();
+        assertThat(quarry("--version")).isZero();
         assertThat(stdout()).startsWith("quarry ").doesNotContain("unknown");
     }
 

@@ -2,14 +2,9 @@ package dev.quarry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -17,8 +12,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,39 +27,25 @@ class RunEndToEndIT {
     @TempDir
     Path project;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private FixtureProject fixture;
 
     @BeforeEach
-    void copyFixture() throws IOException, URISyntaxException {
-        Path fixture = Path.of(getClass().getResource("/projects/jaffle").toURI());
-        try (Stream<Path> files = Files.walk(fixture)) {
-            for (Path source : files.toList()) {
-                Path copy = project.resolve(fixture.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+    void copyFixture() {
+        fixture = FixtureProject.copy("jaffle", project);
     }
 
     private int quarry(String engine, String... arguments) {
-        out.reset();
-        err.reset();
-        List<String> all = new ArrayList<>(List.of("--project-dir", project.toString(), "--target", engine));
+        List<String> all = new ArrayList<>(List.of("--target", engine));
         all.addAll(List.of(arguments));
-        return QuarryCli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), null, false);
+        return fixture.run(all.toArray(String[]::new));
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return fixture.stdout();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return fixture.stderr();
     }
 
     private List<List<Object>> query(String engine, String sql) throws SQLException {

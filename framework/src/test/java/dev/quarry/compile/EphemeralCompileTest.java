@@ -3,19 +3,13 @@ package dev.quarry.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.quarry.adapter.Dialects;
-import dev.quarry.cli.QuarryCli;
+import dev.quarry.cli.FixtureProject;
 import dev.quarry.error.Diagnostics;
 import dev.quarry.error.ProjectException;
 import dev.quarry.project.LoadOptions;
@@ -68,39 +62,23 @@ class EphemeralCompileTest {
     @TempDir
     Path project;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private FixtureProject fixture;
 
     @BeforeEach
-    void copyFixture() throws IOException, URISyntaxException {
-        Path fixture = Path.of(getClass().getResource("/projects/ephemeral").toURI());
-        try (Stream<Path> files = Files.walk(fixture)) {
-            for (Path source : files.toList()) {
-                Path copy = project.resolve(fixture.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+    void copyFixture() {
+        fixture = FixtureProject.copy("ephemeral", project);
     }
 
     private int quarry(String... arguments) {
-        out.reset();
-        err.reset();
-        List<String> all = new ArrayList<>(List.of("--project-dir", project.toString()));
-        all.addAll(List.of(arguments));
-        return QuarryCli.run(all.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), null, false);
+        return fixture.run(arguments);
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return fixture.stdout();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return fixture.stderr();
     }
 
     private String compiled(String path) throws IOException {
