@@ -30,12 +30,15 @@ import dev.quarry.graph.ModelGraph;
  */
 public final class Scheduler {
 
+    private static final String FAIL_FAST = "not run: the run stopped after the first failure (--fail-fast)";
+
     private final EngineAdapter adapter;
     private final int threads;
     private final boolean failFast;
     private final ProgressListener listener;
     private final List<EngineSession> sessions = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean cancelled;
+    private volatile boolean stoppedAfterFailure;
 
     public Scheduler(EngineAdapter adapter, int threads, boolean failFast, ProgressListener listener) {
         this.adapter = adapter;
@@ -84,7 +87,7 @@ public final class Scheduler {
                 results.add(result);
                 done.add(result.uniqueId());
                 boolean failed = !result.status().letsDescendantsRun();
-                stopping |= cancelled || failed && failFast;
+                stopping |= cancelled || stoppedAfterFailure;
                 if (failed) {
                     skipDescendants(graph, result.uniqueId(), byId, done, results);
                 }
@@ -107,8 +110,7 @@ public final class Scheduler {
                 sessions.forEach(EngineSession::close);
             }
         }
-        String reason = cancelled ? "interrupted before it could run"
-                : "not run: the run stopped after the first failure (--fail-fast)";
+        String reason = cancelled ? "interrupted before it could run" : FAIL_FAST;
         for (ManifestNode node : nodes) {
             if (!done.contains(node.uniqueId())) {
                 results.add(NodeResult.skipped(node.uniqueId(), reason));
@@ -122,6 +124,9 @@ public final class Scheduler {
         if (cancelled) {
             return NodeResult.skipped(node.uniqueId(), "interrupted before it could run");
         }
+        if (stoppedAfterFailure) {
+            return NodeResult.skipped(node.uniqueId(), FAIL_FAST);
+        }
         EngineSession own = session.get();
         if (own == null) {
             own = adapter.openSession();
@@ -131,6 +136,10 @@ public final class Scheduler {
         int index = startedCount.incrementAndGet();
         listener.started(node, index, total);
         NodeResult result = runner.run(node, own);
+        if (failFast && (result.status() == NodeStatus.ERROR || result.status() == NodeStatus.FAIL)) {
+            // Set here, in the worker, so that a node already queued behind this one does not start either.
+            stoppedAfterFailure = true;
+        }
         listener.finished(node, result, index, total);
         return result;
     }
