@@ -167,4 +167,18 @@ class RunEndToEndIT {
         assertThat(stdout()).contains("customer_id | customer_name | country").contains("1           | ADA")
                 .contains("(first 2 rows; use --limit N for more)");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "h2"})
+    void runOperationRendersAProjectMacroAndRunsItsStatements(String engine) throws Exception {
+        assertThat(quarry(engine, "build")).as(stderr()).isZero();
+
+        assertThat(quarry(engine, "run-operation", "record_event", "--args", "{event: manual}")).as(stderr())
+                .isZero();
+
+        assertThat(stdout()).contains("Ran record_event: 2 statements");
+        assertThat(query(engine, "select event from " + schema(engine, null) + ".audit"))
+                .containsExactly(List.of("built customer_orders"), List.of("run ended"), List.of("manual"),
+                        List.of("manual; again"));
+    }
 }
