@@ -11,34 +11,25 @@ import dev.quarry.error.SourceLocation;
 import dev.quarry.project.Target;
 
 /**
- * The embedded engines the seed tests load into, each a fresh in-memory database: through the test's own
- * {@link JdbcTestSession} (independent of the adapters), and through the real DuckDB and H2 adapters.
+ * The embedded engines the seed tests load into, each a fresh in-memory database, through the real adapters.
  */
 enum SeedTestEngine {
-    DUCKDB_JDBC,
-    H2_JDBC,
     DUCKDB_ADAPTER,
     H2_ADAPTER;
 
     boolean isDuckDb() {
-        return this == DUCKDB_JDBC || this == DUCKDB_ADAPTER;
+        return this == DUCKDB_ADAPTER;
     }
 
     /** A new session on a new, empty database, and the dialect that goes with it. */
     Opened open() {
         return switch (this) {
-            case DUCKDB_JDBC -> fromJdbc(JdbcTestSession.Engine.DUCKDB);
-            case H2_JDBC -> fromJdbc(JdbcTestSession.Engine.H2);
             case DUCKDB_ADAPTER -> fromAdapter(DuckDbAdapter.open(target("duckdb"), Path.of(".")));
             case H2_ADAPTER -> fromAdapter(H2Adapter.open(target("h2"), Path.of(".")));
         };
     }
 
     record Opened(RecordingSession session, EngineDialect dialect) {
-    }
-
-    private static Opened fromJdbc(JdbcTestSession.Engine engine) {
-        return new Opened(new RecordingSession(JdbcTestSession.open(engine), null), engine.dialect);
     }
 
     private static Opened fromAdapter(EngineAdapter adapter) {
