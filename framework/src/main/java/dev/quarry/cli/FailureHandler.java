@@ -38,6 +38,14 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
             printStackIfDebug(known);
             return known.code().exitCode();
         }
+        java.io.IOException io = failure instanceof java.io.UncheckedIOException unchecked ? unchecked.getCause()
+                : failure instanceof java.io.IOException checked ? checked : null;
+        if (io != null) {
+            reporter.failure("cannot write or read a file: " + describe(io) + System.lineSeparator()
+                    + "  hint: check that the project's target path is writable and the disk is not full");
+            printStackIfDebug(failure);
+            return ErrorCode.PROJECT.exitCode();
+        }
         reporter.failure("internal error: " + failure + System.lineSeparator()
                 + "  this is a bug in Quarry; run again with --debug to see the stack trace, and report it");
         printStackIfDebug(failure);
@@ -50,6 +58,19 @@ final class FailureHandler implements IExecutionExceptionHandler, IParameterExce
         invocation.err.println("  hint: run 'quarry --help' or 'quarry COMMAND --help' for the options");
         printStackIfDebug(failure);
         return ErrorCode.USAGE.exitCode();
+    }
+
+    private static String describe(java.io.IOException failure) {
+        if (failure instanceof java.nio.file.FileAlreadyExistsException exists) {
+            return exists.getFile() + " exists and is not a folder";
+        }
+        if (failure instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        if (failure instanceof java.nio.file.FileSystemException system) {
+            return system.getFile() + (system.getReason() == null ? "" : ": " + system.getReason());
+        }
+        return String.valueOf(failure.getMessage());
     }
 
     private void printStackIfDebug(Throwable failure) {

@@ -209,6 +209,17 @@ class CompileEndToEndTest {
     }
 
     @Test
+    void aTargetPathThatCannotBeWrittenIsAClearErrorNotABug() throws IOException {
+        Files.writeString(project.resolve("target"), "a file where the target folder should be");
+
+        assertThat(quarry("compile")).isEqualTo(3);
+
+        assertThat(stderr()).isEqualTo("cannot write or read a file: " + project.resolve("target")
+                + " exists and is not a folder" + System.lineSeparator() + "  hint: check that the project's "
+                + "target path is writable and the disk is not full" + System.lineSeparator());
+    }
+
+    @Test
     void lsListsTheSelection() {
         assertThat(quarry("ls", "-s", "tag:finance", "--resource-type", "model", "--output", "name")).isZero();
         assertThat(stdout().lines().toList()).containsExactly("fct_orders");
