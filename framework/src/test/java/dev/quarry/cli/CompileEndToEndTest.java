@@ -214,7 +214,7 @@ class CompileEndToEndTest {
 
         assertThat(quarry("compile")).isEqualTo(3);
 
-        assertThat(stderr()).isEqualTo("cannot write or read a file: " + project.resolve("target")
+        assertThat(fixture.stderr()).isEqualTo("cannot write or read a file: " + project.resolve("target")
                 + " exists and is not a folder" + System.lineSeparator() + "  hint: check that the project's "
                 + "target path is writable and the disk is not full" + System.lineSeparator());
     }

@@ -34,7 +34,11 @@ public final class FixtureProject {
             Path fixture = Path.of(FixtureProject.class.getResource("/projects/" + name).toURI());
             try (Stream<Path> files = Files.walk(fixture)) {
                 for (Path source : files.toList()) {
-                    Path copy = folder.resolve(fixture.relativize(source).toString());
+                    Path relative = fixture.relativize(source);
+                    if (relative.getNameCount() > 0 && relative.getName(0).toString().equals("target")) {
+                        continue; // what an earlier run by hand left in the fixture's folder
+                    }
+                    Path copy = folder.resolve(relative.toString());
                     if (Files.isDirectory(source)) {
                         Files.createDirectories(copy);
                     } else {

@@ -24,6 +24,35 @@ final class H2Session extends JdbcSession {
         this.dialect = dialect;
     }
 
+    /**
+     * H2 binds a view to the table object, not its name: when a table is swapped (the old one renamed to a backup,
+     * the new one renamed into place), its views follow the backup, and dropping the backup is refused (error 90107).
+     * Recompiling the views binds them to the table of that name again; then the drop is tried once more.
+     */
+    @Override
+    public long execute(String sql) {
+        try {
+            return super.execute(sql);
+        } catch (EngineException failure) {
+            if (!(failure.getCause() instanceof SQLException cause) || cause.getErrorCode() != VIEW_DEPENDS_ON_IT
+                    || !sql.stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("drop ")) {
+                throw failure;
+            }
+            recompileViews();
+            return super.execute(sql);
+        }
+    }
+
+    private static final int VIEW_DEPENDS_ON_IT = 90107;
+
+    private void recompileViews() {
+        for (java.util.List<Object> view : query("select table_schema, table_name from information_schema.views "
+                + "where table_schema <> 'information_schema'", Integer.MAX_VALUE).rows()) {
+            super.execute("alter view " + dialect.quote(String.valueOf(view.get(0))) + "."
+                    + dialect.quote(String.valueOf(view.get(1))) + " recompile");
+        }
+    }
+
     @Override
     public long appendRows(Relation table, List<ColumnInfo> columns, Iterator<Object[]> rows) {
         String placeholders = String.join(", ", Collections.nCopies(columns.size(), "?"));
