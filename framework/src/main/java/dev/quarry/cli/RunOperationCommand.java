@@ -37,7 +37,7 @@ final class RunOperationCommand implements Callable<Integer> {
         Project project = workspace.load(diagnostics, true);
         CompiledProject compiled = workspace.compile(project, diagnostics, new Workspace.Request(List.of(),
                 List.of(), false, false, true), node -> { }).project();
-        List<String> statements = OperationRenderer.render(compiled, macro, CommandLineVars.parse(arguments));
+        List<String> statements = OperationRenderer.render(compiled, macro, CommandLineVars.parse(arguments, "--args"));
         try (EngineAdapter adapter = Engines.open(project.target(), project.root());
                 EngineSession session = adapter.openSession()) {
             for (String statement : statements) {
