@@ -1,21 +1,13 @@
 package dev.quarry.seed;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
-import dev.quarry.adapter.ColumnInfo;
 import dev.quarry.adapter.EngineSession;
-import dev.quarry.adapter.QueryResult;
-import dev.quarry.adapter.RelationInfo;
-import dev.quarry.template.Relation;
 
 /** A session that keeps every statement it ran, and closes what opened it when it is closed. */
-final class RecordingSession implements EngineSession {
+final class RecordingSession extends ForwardingSession {
 
-    private final EngineSession delegate;
     private final AutoCloseable owner;
     final List<String> executed = new ArrayList<>();
 
@@ -23,7 +15,7 @@ final class RecordingSession implements EngineSession {
      * @param owner closed after the session (the adapter that opened it), or null
      */
     RecordingSession(EngineSession delegate, AutoCloseable owner) {
-        this.delegate = delegate;
+        super(delegate);
         this.owner = owner;
     }
 
@@ -37,36 +29,6 @@ final class RecordingSession implements EngineSession {
         long affected = delegate.execute(sql);
         executed.add(sql);
         return affected;
-    }
-
-    @Override
-    public QueryResult query(String sql, int maxRows) {
-        return delegate.query(sql, maxRows);
-    }
-
-    @Override
-    public Optional<RelationInfo> describe(Relation relation) {
-        return delegate.describe(relation);
-    }
-
-    @Override
-    public java.util.Map<String, dev.quarry.adapter.RelationType> listRelations(boolean withDatabase) {
-        return delegate.listRelations(withDatabase);
-    }
-
-    @Override
-    public void createSchemaIfMissing(String database, String schema) {
-        delegate.createSchemaIfMissing(database, schema);
-    }
-
-    @Override
-    public long appendRows(Relation table, List<ColumnInfo> columns, Iterator<Object[]> rows) {
-        return delegate.appendRows(table, columns, rows);
-    }
-
-    @Override
-    public void cancel() {
-        delegate.cancel();
     }
 
     @Override

@@ -14,11 +14,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +26,6 @@ import dev.quarry.adapter.ColumnInfo;
 import dev.quarry.adapter.EngineDialect;
 import dev.quarry.adapter.EngineException;
 import dev.quarry.adapter.EngineSession;
-import dev.quarry.adapter.QueryResult;
 import dev.quarry.adapter.RelationInfo;
 import dev.quarry.compile.ManifestNode;
 import dev.quarry.graph.ResourceType;
@@ -349,13 +345,12 @@ class SeedLoaderIT {
     }
 
     /** A session that fails as a full disk would: halfway through the bulk load, or at one statement. */
-    private static final class FailingSession implements EngineSession {
-        private final EngineSession delegate;
+    private static final class FailingSession extends ForwardingSession {
         private final boolean failAppend;
         private final String failStatement;
 
         FailingSession(EngineSession delegate, boolean failAppend, String failStatement) {
-            this.delegate = delegate;
+            super(delegate);
             this.failAppend = failAppend;
             this.failStatement = failStatement;
         }
@@ -375,36 +370,6 @@ class SeedLoaderIT {
                 throw new EngineException("disk full", null);
             }
             return delegate.execute(sql);
-        }
-
-        @Override
-        public QueryResult query(String sql, int maxRows) {
-            return delegate.query(sql, maxRows);
-        }
-
-        @Override
-        public Optional<RelationInfo> describe(Relation relation) {
-            return delegate.describe(relation);
-        }
-
-        @Override
-        public java.util.Map<String, dev.quarry.adapter.RelationType> listRelations(boolean withDatabase) {
-            return delegate.listRelations(withDatabase);
-        }
-
-        @Override
-        public void createSchemaIfMissing(String database, String schema) {
-            delegate.createSchemaIfMissing(database, schema);
-        }
-
-        @Override
-        public void cancel() {
-            delegate.cancel();
-        }
-
-        @Override
-        public void close() {
-            delegate.close();
         }
     }
 }
