@@ -31,7 +31,9 @@ public final class H2Adapter implements EngineAdapter {
     public static H2Adapter open(Target target, Path projectRoot) {
         String path = target.settings().get("path") instanceof String given ? given : ":memory:";
         // Unquoted names are lower case, as on DuckDB, so one model's SQL means the same columns on both engines.
-        String settings = ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        // H2 locks its catalog while a transaction that changed it is open (a seed loads in one transaction): other
+        // workers' DDL waits for it rather than failing after H2's default of one second.
+        String settings = ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=600000";
         String url = path.equals(":memory:")
                 ? "jdbc:h2:mem:quarry-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + settings
                 : "jdbc:h2:file:" + projectRoot.resolve(path).toAbsolutePath().normalize() + settings;
