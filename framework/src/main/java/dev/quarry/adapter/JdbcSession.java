@@ -23,6 +23,7 @@ public abstract class JdbcSession implements EngineSession {
     protected final Connection connection;
     private final EngineDialect dialect;
     private volatile Statement running;
+    private volatile boolean cancelled;
     private long engineNanos;
 
     protected JdbcSession(Connection connection, EngineDialect dialect) {
@@ -40,6 +41,7 @@ public abstract class JdbcSession implements EngineSession {
         long started = System.nanoTime();
         try (Statement statement = connection.createStatement()) {
             running = statement;
+            failIfCancelled();
             boolean hasResults = statement.execute(sql);
             return hasResults ? -1 : statement.getLargeUpdateCount();
         } catch (SQLException failure) {
@@ -59,6 +61,7 @@ public abstract class JdbcSession implements EngineSession {
     public QueryResult query(String sql, int maxRows) {
         try (Statement statement = connection.createStatement()) {
             running = statement;
+            failIfCancelled();
             try (ResultSet results = statement.executeQuery(sql)) {
                 ResultSetMetaData metadata = results.getMetaData();
                 List<ColumnInfo> columns = new ArrayList<>();
@@ -146,8 +149,19 @@ public abstract class JdbcSession implements EngineSession {
         }
     }
 
+    /**
+     * A cancel that came between two statements (the running one is set before this check, so one that comes later
+     * cancels it) stops the next statement from starting: the session is done for once cancelled.
+     */
+    private void failIfCancelled() {
+        if (cancelled) {
+            throw new EngineException("cancelled: the run was interrupted", null);
+        }
+    }
+
     @Override
     public void cancel() {
+        cancelled = true;
         Statement statement = running;
         if (statement != null) {
             try {

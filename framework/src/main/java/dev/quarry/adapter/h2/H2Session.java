@@ -32,7 +32,9 @@ final class H2Session extends JdbcSession {
     @Override
     public long execute(String sql) {
         try {
-            return super.execute(sql);
+            long count = super.execute(sql);
+            // H2 says 0 for every DDL statement, also for a table created with rows: unknown, not none.
+            return isCreate(sql) ? -1 : count;
         } catch (EngineException failure) {
             if (!(failure.getCause() instanceof SQLException cause) || cause.getErrorCode() != VIEW_DEPENDS_ON_IT
                     || !sql.stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("drop ")) {
@@ -44,6 +46,10 @@ final class H2Session extends JdbcSession {
     }
 
     private static final int VIEW_DEPENDS_ON_IT = 90107;
+
+    private static boolean isCreate(String sql) {
+        return sql.stripLeading().regionMatches(true, 0, "create ", 0, 7);
+    }
 
     private void recompileViews() {
         for (java.util.List<Object> view : query("select table_schema, table_name from information_schema.views "
