@@ -46,7 +46,7 @@ public final class CompiledSqlWriter implements AutoCloseable {
         if (node.compiledCode() == null) {
             return;
         }
-        Path file = root.resolve(node.path());
+        Path file = root.resolve(node.sqlPath());
         String sql = node.compiledCode();
         Future<?> future = executor.submit(() -> writeIfChanged(file, sql));
         synchronized (pending) {

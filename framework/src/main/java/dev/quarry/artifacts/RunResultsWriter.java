@@ -76,9 +76,9 @@ public final class RunResultsWriter {
         json.writeNumberField("rows_affected", result.rowsAffected());
         json.writeStringField("message", result.message());
         json.writeStringField("compiled_path", node == null || node.compiledCode() == null ? null
-                : "target/compiled/" + node.path());
+                : "target/compiled/" + node.sqlPath());
         json.writeStringField("run_path", result.statements().isEmpty() || node == null ? null
-                : "target/run/" + node.path());
+                : "target/run/" + node.sqlPath());
         json.writeFieldName("adapter_response");
         PlainJson.write(json, result.response());
         json.writeEndObject();
@@ -91,7 +91,7 @@ public final class RunResultsWriter {
             if (node == null || result.statements().isEmpty()) {
                 continue;
             }
-            Path file = targetDir.resolve("run").resolve(node.path());
+            Path file = targetDir.resolve("run").resolve(node.sqlPath());
             Files.createDirectories(file.getParent());
             Files.writeString(file, String.join(";\n\n", result.statements()) + ";\n", StandardCharsets.UTF_8);
         }

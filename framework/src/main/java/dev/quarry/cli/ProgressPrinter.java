@@ -33,14 +33,20 @@ final class ProgressPrinter implements ProgressListener {
                 ? String.format(Locale.ROOT, "%,d rows in ", result.rowsAffected()) : "in ";
         String outcome = switch (result.status()) {
             case SUCCESS -> "OK " + verb(node) + " " + describe(node);
-            case ERROR -> "ERROR " + (node.type() == dev.quarry.graph.ResourceType.SEED ? "loading " : "creating ")
-                    + describe(node);
+            case ERROR -> "ERROR " + (isTest(node) ? "" : node.type() == dev.quarry.graph.ResourceType.SEED
+                    ? "loading " : "creating ") + describe(node);
             case SKIPPED -> "SKIP " + describe(node);
-            case PASS, WARN, FAIL -> result.status().name() + " " + node.name();
+            case PASS -> "PASS " + describe(node);
+            case WARN, FAIL -> result.status().name() + (result.rowsAffected() >= 0 ? " " + result.rowsAffected() : "")
+                    + " " + describe(node);
         };
-        String tag = result.status() == NodeStatus.SKIPPED ? "[SKIP]"
-                : "[" + (result.status() == NodeStatus.SUCCESS ? "OK" : result.status().name()) + " " + rows
-                        + seconds + "]";
+        String tag = switch (result.status()) {
+            case SKIPPED -> "[SKIP]";
+            case PASS, ERROR -> "[" + result.status().name() + " in " + seconds + "]";
+            case WARN, FAIL -> "[" + result.status().name() + (result.rowsAffected() >= 0 ? " "
+                    + result.rowsAffected() : "") + " in " + seconds + "]";
+            case SUCCESS -> "[OK " + rows + seconds + "]";
+        };
         reporter.info(pad(index + " of " + total + " " + outcome) + " " + tag);
     }
 
@@ -48,7 +54,18 @@ final class ProgressPrinter implements ProgressListener {
         return node.type() == dev.quarry.graph.ResourceType.SEED ? "loaded" : "created";
     }
 
+    private static boolean isTest(ManifestNode node) {
+        return node.type() == dev.quarry.graph.ResourceType.DATA_TEST
+                || node.type() == dev.quarry.graph.ResourceType.UNIT_TEST;
+    }
+
     static String describe(ManifestNode node) {
+        if (node.type() == dev.quarry.graph.ResourceType.DATA_TEST) {
+            return "test " + node.name();
+        }
+        if (node.type() == dev.quarry.graph.ResourceType.UNIT_TEST) {
+            return "unit test " + node.fqn().get(1) + "::" + node.name();
+        }
         String kind = node.type() == dev.quarry.graph.ResourceType.SEED ? "seed file"
                 : node.materialized() + " model";
         String relation = node.relation() == null ? node.name()

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import dev.quarry.adapter.EngineAdapter;
 import dev.quarry.adapter.EngineSession;
@@ -21,6 +19,7 @@ import dev.quarry.compile.CompiledProject;
 import dev.quarry.compile.ManifestNode;
 import dev.quarry.error.Diagnostics;
 import dev.quarry.error.ErrorCode;
+import dev.quarry.execute.DataTestRunner;
 import dev.quarry.execute.ModelBuilder;
 import dev.quarry.execute.NodeResult;
 import dev.quarry.execute.NodeRunner;
@@ -28,6 +27,7 @@ import dev.quarry.execute.NodeStatus;
 import dev.quarry.execute.RunResults;
 import dev.quarry.execute.Scheduler;
 import dev.quarry.execute.SeedRunner;
+import dev.quarry.execute.UnitTestRunner;
 import dev.quarry.graph.ResourceType;
 import dev.quarry.project.Project;
 import dev.quarry.report.Reporter;
@@ -35,7 +35,8 @@ import dev.quarry.report.Reporter;
 /**
  * What {@code run}, {@code seed} and {@code build} share: load, open the engine, compile against what exists there,
  * run the selected nodes of the asked types in dependency order, write the artifacts, print the summary and the
- * failures again. Ctrl-C cancels the running statements and still writes {@code run_results.json}.
+ * failures again. Ctrl-C cancels the running statements and still writes {@code run_results.json} ({@link
+ * InterruptGuard}).
  */
 final class RunPipeline {
 
@@ -56,7 +57,8 @@ final class RunPipeline {
         Instant started = Instant.now();
         Diagnostics diagnostics = new Diagnostics();
         Project project = workspace.load(diagnostics, true);
-        try (EngineAdapter adapter = Engines.open(project.target(), project.root());
+        try (InterruptGuard interrupts = new InterruptGuard();
+                EngineAdapter adapter = Engines.open(project.target(), project.root());
                 CompiledSqlWriter sqlWriter = new CompiledSqlWriter(project.targetDir())) {
             java.util.Map<String, dev.quarry.adapter.RelationType> existing;
             try (EngineSession session = adapter.openSession()) {
@@ -78,8 +80,11 @@ final class RunPipeline {
             runHooks(adapter, compiledProject.onRunStart(), "on-run-start");
             Scheduler scheduler = new Scheduler(adapter, threads(options, project), options.failFast(),
                     new ProgressPrinter(reporter));
-            RunResults results = runWithInterruptHandling(scheduler, compiledProject, nodes,
-                    runner(adapter, project, options, existing));
+            boolean gateOnTests = options.types().contains(ResourceType.MODEL)
+                    && options.types().contains(ResourceType.DATA_TEST);
+            interrupts.cancels(scheduler);
+            RunResults results = scheduler.run(compiledProject.graph(), compiledProject.nodes(), nodes, gateOnTests,
+                    runner(adapter, project, compiledProject, options, existing));
             boolean endHooksFailed = !results.interrupted() && !tryHooks(adapter, compiledProject.onRunEnd());
             new RunResultsWriter().write(compiledProject, results, options.command(), targetDir);
             summarize(compiledProject, results, started);
@@ -134,37 +139,19 @@ final class RunPipeline {
                 .toList();
     }
 
-    private static NodeRunner runner(EngineAdapter adapter, Project project, Options options,
-            java.util.Map<String, dev.quarry.adapter.RelationType> existing) {
+    private static NodeRunner runner(EngineAdapter adapter, Project project, CompiledProject compiled,
+            Options options, java.util.Map<String, dev.quarry.adapter.RelationType> existing) {
         ModelBuilder models = new ModelBuilder(adapter.dialect(), options.fullRefresh(), existing);
         SeedRunner seeds = new SeedRunner(adapter.dialect(), project.root(), options.fullRefresh());
-        return (node, session) -> node.type() == ResourceType.SEED ? seeds.run(node, session)
-                : models.run(node, session);
-    }
-
-    /** Ctrl-C cancels the scheduler; the hook waits for the run to end so the results are written first. */
-    private static RunResults runWithInterruptHandling(Scheduler scheduler, CompiledProject compiled,
-            List<ManifestNode> nodes, NodeRunner runner) {
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            scheduler.cancel();
-            try {
-                finished.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }, "quarry-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return scheduler.run(compiled.graph(), nodes, runner);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The JVM is exiting because of Ctrl-C: the hook is running and waits for us.
-            }
-        }
+        DataTestRunner dataTests = new DataTestRunner(adapter.dialect(), project.target().database(),
+                project.target().schema(), compiled.nodes());
+        UnitTestRunner unitTests = new UnitTestRunner();
+        return (node, session) -> switch (node.type()) {
+            case SEED -> seeds.run(node, session);
+            case DATA_TEST -> dataTests.run(node, session);
+            case UNIT_TEST -> unitTests.run(node, session);
+            default -> models.run(node, session);
+        };
     }
 
     private void summarize(CompiledProject compiled, RunResults results, Instant started) {
@@ -176,18 +163,29 @@ final class RunPipeline {
                 results.count(NodeStatus.ERROR) + results.count(NodeStatus.FAIL), results.count(NodeStatus.SKIPPED),
                 results.results().size()));
         for (NodeResult result : results.results()) {
-            if (result.status() == NodeStatus.ERROR || result.status() == NodeStatus.FAIL) {
+            boolean failed = result.status() == NodeStatus.ERROR || result.status() == NodeStatus.FAIL;
+            if (failed || result.status() == NodeStatus.WARN) {
                 ManifestNode node = compiled.nodes().get(result.uniqueId());
-                reporter.failure("Failure in " + node.type().selectorName() + " " + node.name() + " ("
-                        + node.path() + ")" + System.lineSeparator() + indent(result.message())
-                        + (result.statements().isEmpty() ? "" : System.lineSeparator() + "  statements run: target/run/"
-                                + node.path()));
+                String text = (failed ? "Failure in " : "Warning in ") + node.type().selectorName() + " "
+                        + node.name() + " (" + definedAt(node) + ")" + System.lineSeparator()
+                        + indent(result.message()) + (result.statements().isEmpty() ? ""
+                                : System.lineSeparator() + "  statements run: target/run/" + node.sqlPath());
+                if (failed) {
+                    reporter.failure(text);
+                } else {
+                    reporter.info(text);
+                }
             }
         }
         if (results.interrupted()) {
             reporter.failure("Interrupted: the running statements were cancelled; target/run_results.json lists "
                     + "what finished.");
         }
+    }
+
+    /** The node's file; for a generic test, its line in the YAML file. */
+    private static String definedAt(ManifestNode node) {
+        return node.details().get("defined_at") instanceof String at ? at : node.path();
     }
 
     private static String indent(String text) {

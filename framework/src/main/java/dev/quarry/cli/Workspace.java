@@ -12,6 +12,7 @@ import dev.quarry.compile.CompileOptions;
 import dev.quarry.compile.CompiledProject;
 import dev.quarry.compile.Compiler;
 import dev.quarry.compile.ManifestNode;
+import dev.quarry.compile.SqlDialect;
 import dev.quarry.error.Diagnostic;
 import dev.quarry.error.Diagnostics;
 import dev.quarry.error.ProjectException;
@@ -21,6 +22,7 @@ import dev.quarry.project.Project;
 import dev.quarry.project.ProjectLoader;
 import dev.quarry.report.PhaseTimer;
 import dev.quarry.report.Reporter;
+import dev.quarry.unittest.UnitTestAssembler;
 
 /** Loads and compiles the project the global options point at; shared by the commands. */
 final class Workspace {
@@ -85,7 +87,8 @@ final class Workspace {
         CompileOptions compileOptions = new CompileOptions(request.select(), request.exclude(),
                 invocation.environment, invocation.runStartedAt(), invocation.invocationId,
                 request.existingRelations(), request.fullRefresh(), request.renderSql());
-        CompiledProject compiled = new Compiler(Dialects.forType(project.target().type()), cache)
+        SqlDialect dialect = Dialects.forType(project.target().type());
+        CompiledProject compiled = new Compiler(dialect, cache, new UnitTestAssembler(dialect, project.root()))
                 .compile(project, compileOptions, diagnostics, onCompiled);
         List<Diagnostic> warnings = compiled.warnings();
         if (request.strict() && !warnings.isEmpty()) {

@@ -84,9 +84,11 @@ final class CompilePass {
         CompilePassContext context = new CompilePassContext(scope, refRelations, sourceRelations, self, incremental,
                 name -> ephemerals.relation(name) != null && !inlined.contains(name));
         try {
-            String own = engine.render(node.path(), node.rawCode(), context, environment).text();
+            String own = engine.render(templateName(node), node.rawCode(), context, environment).text();
             String sql = CteInjector.inject(own, ctes);
-            Optional<Diagnostic> warning = checker.check(node.path(), node.rawCode(), sql);
+            Optional<Diagnostic> warning = checker.check(node.sqlPath(), node.rawCode(), sql)
+                    .map(found -> definedAt(node).map(yaml -> Diagnostic.warning(yaml, found.message(),
+                            found.hint())).orElse(found));
             if (warning.isPresent() && !ctes.isEmpty()) {
                 warning = Optional.of(blame(node, own, ctes, warning.get()));
             }
@@ -98,9 +100,25 @@ final class CompilePass {
             }
             return new Output(sql, own, false);
         } catch (TemplateFailure failure) {
-            diagnostics.add(failure.diagnostic());
+            Diagnostic found = failure.diagnostic();
+            diagnostics.add(definedAt(node).map(yaml -> new Diagnostic(found.severity(), yaml, "data test '"
+                    + node.name() + "': " + found.message(), found.hint())).orElse(found));
             return null;
         }
+    }
+
+    /**
+     * The name a node's template is parsed and cached under: its file, or for a generic test (whose template is made
+     * from YAML, many to a file) its unique id.
+     */
+    private static String templateName(ManifestNode node) {
+        return node.isGenericTest() ? node.uniqueId() : node.path();
+    }
+
+    /** Where a generic test is written in YAML: its errors point there, not at its generated template. */
+    private static Optional<dev.quarry.error.SourceLocation> definedAt(ManifestNode node) {
+        return node.details().get("defined_at") instanceof String at
+                ? Optional.of(dev.quarry.error.SourceLocation.parse(at)) : Optional.empty();
     }
 
     /**

@@ -32,6 +32,12 @@ public record CompiledProject(Project project, String engineType, RenderEnvironm
         onRunEnd = List.copyOf(onRunEnd);
     }
 
+    /** The same project with some nodes replaced (unit tests completed after compiling, for example). */
+    public CompiledProject withNodes(Map<String, ManifestNode> replaced) {
+        return new CompiledProject(project, engineType, environment, graph, replaced, selected, warnings, statistics,
+                onRunStart, onRunEnd);
+    }
+
     /**
      * @param rendered  templates rendered in the compile pass (not taken from the cache)
      * @param cached    compiled nodes taken from the cache

@@ -32,10 +32,17 @@ public final class Compiler {
 
     private final SqlDialect dialect;
     private final CompileCache cache;
+    private final UnitTestCompleter unitTests;
 
     public Compiler(SqlDialect dialect, CompileCache cache) {
+        this(dialect, cache, UnitTestCompleter.NONE);
+    }
+
+    /** @param unitTests completes each rendered unit test with its fixtures' rows */
+    public Compiler(SqlDialect dialect, CompileCache cache, UnitTestCompleter unitTests) {
         this.dialect = dialect;
         this.cache = cache;
+        this.unitTests = unitTests;
     }
 
     public CompiledProject compile(Project project, CompileOptions options, Diagnostics diagnostics) {
@@ -82,7 +89,7 @@ public final class Compiler {
                 scope));
         DescriptionRenderer descriptions = new DescriptionRenderer(engine, scope, environment, diagnostics);
         GraphBuilder builder = new ProjectNodes(project, new NodeFactory(project, namer, dialect, descriptions,
-                diagnostics), new TestNodeFactory(project, diagnostics), descriptions, diagnostics)
+                diagnostics), new TestNodeFactory(project, engine, diagnostics), descriptions, diagnostics)
                 .assemble(parsedModels, parsedTests);
         timer.done("nodes");
         ModelGraph graph = builder.build();
@@ -132,6 +139,10 @@ public final class Compiler {
                     .toList()
                     .forEach(node -> nodes.put(node.uniqueId(), node));
         }
+        if (options.renderSql()) {
+            renderUnitTests(new UnitTestRenderer(engine, scope, environment, diagnostics), nodes, selected,
+                    diagnostics, onCompiled);
+        }
         List<String> onRunStart = options.renderSql() ? hooks.renderProjectHooks(project.config().onRunStart())
                 : List.of();
         List<String> onRunEnd = options.renderSql() ? hooks.renderProjectHooks(project.config().onRunEnd())
@@ -142,6 +153,27 @@ public final class Compiler {
         return new CompiledProject(project, dialect.type(), environment, graph, nodes, selected,
                 diagnostics.sorted(), new CompiledProject.Statistics(rendered.get(), fromCache.get()), onRunStart,
                 onRunEnd);
+    }
+
+    /** Renders each selected unit test's model with its given inputs (their rows are written in later). */
+    private void renderUnitTests(UnitTestRenderer renderer, Map<String, ManifestNode> nodes, Set<String> selected,
+            Diagnostics diagnostics, java.util.function.Consumer<ManifestNode> onCompiled) {
+        Map<String, ManifestNode> models = new HashMap<>();
+        nodes.values().stream().filter(node -> node.type() == ResourceType.MODEL)
+                .forEach(model -> models.put(model.name(), model));
+        List<ManifestNode> tests = selected.stream().map(nodes::get)
+                .filter(node -> node.type() == ResourceType.UNIT_TEST)
+                .toList();
+        tests.parallelStream()
+                .map(test -> renderer.render(test, models.get(String.valueOf(test.details().get("model")))))
+                .filter(java.util.Objects::nonNull)
+                .map(test -> unitTests.complete(test, nodes, diagnostics))
+                .filter(java.util.Objects::nonNull)
+                .toList()
+                .forEach(test -> {
+                    nodes.put(test.uniqueId(), test);
+                    onCompiled.accept(test);
+                });
     }
 
     private static boolean isIncremental(ManifestNode node, CompileOptions options) {

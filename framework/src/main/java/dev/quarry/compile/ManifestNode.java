@@ -65,6 +65,11 @@ public record ManifestNode(
     }
 
     /** The same node with its compiled SQL. */
+    public ManifestNode withDetails(Map<String, Object> replaced) {
+        return new ManifestNode(uniqueId, type, name, packageName, path, patchPath, fqn, rawCode, compiledCode,
+                checksum, config, tags, description, columns, references, dependsOn, relation, replaced);
+    }
+
     public ManifestNode withCompiledCode(String sql) {
         return new ManifestNode(uniqueId, type, name, packageName, path, patchPath, fqn, rawCode, sql, checksum,
                 config, tags, description, columns, references, dependsOn, relation, details);
@@ -77,6 +82,23 @@ public record ManifestNode(
     }
 
     /** Whether it is an ephemeral model: it builds nothing and is inlined as a CTE into the nodes that use it. */
+    /** A data test made from YAML ({@code unique}, a project's own generic test), not from a SQL file. */
+    public boolean isGenericTest() {
+        return details.containsKey("test_metadata");
+    }
+
+    /**
+     * Where the node's SQL goes under {@code target/compiled/} and {@code target/run/}: its file's path, or for a
+     * test written in YAML a file named after it in a folder named after its YAML file (as dbt writes them; a unit
+     * test's in a folder named after its model, since names are unique per model).
+     */
+    public String sqlPath() {
+        if (type == ResourceType.UNIT_TEST) {
+            return path + "/" + details.get("model") + "/" + name + ".sql";
+        }
+        return isGenericTest() ? path + "/" + name + ".sql" : path;
+    }
+
     public boolean isEphemeral() {
         return type == ResourceType.MODEL && "ephemeral".equals(materialized());
     }

@@ -24,9 +24,9 @@ final class TestNodeFactory {
     private final Diagnostics diagnostics;
     private final Map<String, String> firstLocationOfName = new HashMap<>();
 
-    TestNodeFactory(Project project, Diagnostics diagnostics) {
+    TestNodeFactory(Project project, dev.quarry.template.TemplateEngine engine, Diagnostics diagnostics) {
         this.project = project;
-        this.genericTests = new GenericTests(project.macros());
+        this.genericTests = new GenericTests(engine);
         this.configs = new ConfigResolver(diagnostics);
         this.diagnostics = diagnostics;
     }
@@ -49,7 +49,7 @@ final class TestNodeFactory {
 
     private java.util.Optional<ManifestNode> generic(ManifestNode attached, TestDefinition test, String column,
             String attachedName, boolean isSource) {
-        if (!genericTests.check(test, diagnostics)) {
+        if (!genericTests.check(test, column, diagnostics)) {
             return java.util.Optional.empty();
         }
         String name = test.name() != null ? test.name()
@@ -57,29 +57,33 @@ final class TestNodeFactory {
         if (!claim(name, test.location())) {
             return java.util.Optional.empty();
         }
+        Reference tested = isSource ? Reference.source(attached.fqn().get(1), attached.fqn().get(2))
+                : Reference.ref(null, attached.name());
         List<Reference> references = new ArrayList<>();
-        references.add(isSource ? Reference.source(attached.fqn().get(1), attached.fqn().get(2))
-                : Reference.ref(null, attached.name()));
-        if (test.arguments().get("to") instanceof String to) {
-            ReferenceExpression.parse(to).ifPresentOrElse(references::add, () -> diagnostics.error(test.location(),
-                    "relationships 'to' must be ref('model') or source('source', 'table'), not '" + to + "'",
-                    "write to: \"ref('dim_location')\""));
+        references.add(tested);
+        references.addAll(GenericTestInvocation.argumentReferences(test.arguments()));
+        if (test.arguments().get("to") instanceof String to && ReferenceExpression.parse(to).isEmpty()) {
+            diagnostics.error(test.location(), "relationships 'to' must be ref('model') or source('source', "
+                    + "'table'), not '" + to + "'", "write to: \"ref('dim_location')\"");
         }
         Map<String, Object> kwargs = new LinkedHashMap<>(test.arguments());
         if (column != null) {
             kwargs.put("column_name", column);
         }
+        Map<String, Object> config = testConfig(attached.fqn(), test.config());
+        String where = config.get("where") instanceof String text ? text : null;
+        String rawCode = GenericTestInvocation.text(test.testName(), tested, column, test.arguments(), where);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("test_metadata", Map.of("name", test.testName(), "kwargs", kwargs));
         details.put("attached_node", attached.uniqueId());
         if (column != null) {
             details.put("column_name", column);
         }
-        Map<String, Object> config = testConfig(attached.fqn(), test.config());
+        details.put("defined_at", test.location().toString());
         String file = attached.patchPath() != null ? attached.patchPath() : attached.path();
         return java.util.Optional.of(new ManifestNode(NodeIds.test(project.name(), name), ResourceType.DATA_TEST,
-                name, project.name(), file, null, List.of(project.name(), name), null, null,
-                Checksums.sha256(name, String.valueOf(kwargs)), config, NodeFactory.tags(config), "", List.of(),
+                name, project.name(), file, null, List.of(project.name(), name), rawCode, null,
+                Checksums.sha256(name, rawCode), config, NodeFactory.tags(config), "", List.of(),
                 references, List.of(), null, details));
     }
 
@@ -101,6 +105,7 @@ final class TestNodeFactory {
         details.put("model", test.model());
         details.put("given", test.given().stream().map(TestNodeFactory::fixture).toList());
         details.put("expect", fixture(test.expect()));
+        details.put("defined_at", test.location().toString());
         details.put("ordered", test.ordered());
         details.put("overrides", test.overrides());
         Map<String, Object> config = configs.resolve(Map.of("enabled", new ConfigValue(true, test.location())),
@@ -111,20 +116,24 @@ final class TestNodeFactory {
                 NodeFactory.tags(config), test.description(), List.of(), references, List.of(), null, details);
     }
 
+    /**
+     * A given input or the expectation as plain values: {@code rows} holds YAML rows or inline CSV text; a fixture
+     * file is read when the test is rendered.
+     */
     private static Map<String, Object> fixture(UnitTestDefinition.Fixture fixture) {
         Map<String, Object> plain = new LinkedHashMap<>();
         if (fixture.input() != null) {
             plain.put("input", fixture.input());
         }
-        plain.put("format", fixture.format());
-        if (fixture.csv() != null) {
-            plain.put("rows", fixture.csv());
-        } else if (fixture.fixture() == null) {
-            plain.put("rows", fixture.rows());
-        }
+        plain.put("format", fixture.fixture() != null ? "csv" : fixture.format());
         if (fixture.fixture() != null) {
             plain.put("fixture", fixture.fixture());
+        } else if (fixture.csv() != null) {
+            plain.put("rows", fixture.csv());
+        } else {
+            plain.put("rows", fixture.rows());
         }
+        plain.put("defined_at", fixture.location().toString());
         return plain;
     }
 

@@ -26,6 +26,19 @@ public record SourceLocation(String file, int line, int column) implements Compa
         return new SourceLocation(file, 0, 0);
     }
 
+    /** Reads what {@link #toString()} writes: {@code file}, {@code file:line} or {@code file:line:column}. */
+    public static SourceLocation parse(String text) {
+        String[] parts = text.split(":");
+        int numbers = 0;
+        while (numbers < 2 && parts.length - numbers > 1 && parts[parts.length - 1 - numbers].matches("\\d+")) {
+            numbers++;
+        }
+        String file = String.join(":", java.util.Arrays.copyOf(parts, parts.length - numbers));
+        int line = numbers == 0 ? 0 : Integer.parseInt(parts[parts.length - numbers]);
+        int column = numbers < 2 ? 0 : Integer.parseInt(parts[parts.length - 1]);
+        return new SourceLocation(file, line, column);
+    }
+
     @Override
     public String toString() {
         if (line <= 0) {

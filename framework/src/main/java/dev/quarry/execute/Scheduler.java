@@ -50,17 +50,19 @@ public final class Scheduler {
     /**
      * Runs the nodes (given in dependency order) and returns when all have finished or been skipped.
      *
-     * @param graph the project's graph: parents outside {@code nodes} are taken as already built
+     * @param graph       the project's graph: parents outside {@code nodes} are taken as already built
+     * @param allNodes    every node of the project by unique id (ephemeral models in between are looked through)
+     * @param gateOnTests as {@code build} runs: tests gate what is downstream of what they test ({@link RunGraph})
      */
-    public RunResults run(ModelGraph graph, List<ManifestNode> nodes, NodeRunner runner) {
+    public RunResults run(ModelGraph graph, Map<String, ManifestNode> allNodes, List<ManifestNode> nodes,
+            boolean gateOnTests, NodeRunner runner) {
         Instant started = Instant.now();
         Map<String, ManifestNode> byId = new LinkedHashMap<>();
         nodes.forEach(node -> byId.put(node.uniqueId(), node));
+        RunGraph dependencies = RunGraph.of(graph, allNodes, nodes, gateOnTests);
         Map<String, Set<String>> waitingFor = new HashMap<>();
         for (ManifestNode node : nodes) {
-            Set<String> parents = new HashSet<>(graph.parents(node.uniqueId()));
-            parents.retainAll(byId.keySet());
-            waitingFor.put(node.uniqueId(), parents);
+            waitingFor.put(node.uniqueId(), new HashSet<>(dependencies.parents(node.uniqueId())));
         }
         List<NodeResult> results = new ArrayList<>();
         Set<String> done = new HashSet<>();
@@ -89,9 +91,9 @@ public final class Scheduler {
                 boolean failed = !result.status().letsDescendantsRun();
                 stopping |= cancelled || stoppedAfterFailure;
                 if (failed) {
-                    skipDescendants(graph, result.uniqueId(), byId, done, results);
+                    skipDescendants(dependencies, result.uniqueId(), byId, done, results);
                 }
-                for (String child : graph.children(result.uniqueId())) {
+                for (String child : dependencies.children(result.uniqueId())) {
                     Set<String> parents = waitingFor.get(child);
                     if (parents == null || done.contains(child)) {
                         continue;
@@ -156,10 +158,10 @@ public final class Scheduler {
         }
     }
 
-    private static void skipDescendants(ModelGraph graph, String failedId, Map<String, ManifestNode> byId,
+    private static void skipDescendants(RunGraph dependencies, String failedId, Map<String, ManifestNode> byId,
             Set<String> done, List<NodeResult> results) {
         String failedName = byId.get(failedId).name();
-        for (String descendant : graph.descendants(failedId, -1)) {
+        for (String descendant : dependencies.descendants(failedId)) {
             if (byId.containsKey(descendant) && done.add(descendant)) {
                 results.add(NodeResult.skipped(descendant, "skipped because " + failedName + " failed"));
             }

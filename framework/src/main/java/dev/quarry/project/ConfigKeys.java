@@ -113,6 +113,11 @@ public final class ConfigKeys {
                     + describeValue(value));
             return null;
         }
+        if ((key.equals("warn_if") || key.equals("error_if")) && Threshold.parse((String) normalised).isEmpty()) {
+            diagnostics.error(location, "config '" + key + "' must be a comparison with a number of failing rows, "
+                    + "not '" + normalised + "'", "write it as dbt does: \"!=0\", \">10\", \">=5\"");
+            return null;
+        }
         Set<String> allowed = ALLOWED.get(key);
         if (allowed != null && !allowed.contains(normalised)) {
             String hint = DidYouMean.hint((String) normalised, allowed);

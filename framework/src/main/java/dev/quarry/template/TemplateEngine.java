@@ -33,11 +33,16 @@ public final class TemplateEngine {
     /** Where the built-in cross-engine macro library lives on the classpath, and its template name. */
     static final String BUILTINS = "quarry/builtins.ftl";
 
+    /** The built-in generic data tests, included after the built-in macros and before the project's. */
+    static final String TESTS = "quarry/tests.ftl";
+
     private final Configuration configuration;
+    private final List<String> includes;
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
 
-    private TemplateEngine(Configuration configuration) {
+    private TemplateEngine(Configuration configuration, List<String> includes) {
         this.configuration = configuration;
+        this.includes = List.copyOf(includes);
     }
 
     /**
@@ -61,14 +66,14 @@ public final class TemplateEngine {
         macros.forEach(macro -> projectMacros.putTemplate(macro.path(), macro.text()));
         configuration.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {
                 new ClassTemplateLoader(TemplateEngine.class, "/dev/quarry/template"), projectMacros}));
-        List<String> includes = new ArrayList<>(List.of(BUILTINS));
+        List<String> includes = new ArrayList<>(List.of(BUILTINS, TESTS));
         for (MacroFile macro : macros) {
             if (parses(configuration, macro, diagnostics)) {
                 includes.add(macro.path());
             }
         }
         configuration.setAutoIncludes(includes);
-        return new TemplateEngine(configuration);
+        return new TemplateEngine(configuration, includes);
     }
 
     private static boolean parses(Configuration configuration, MacroFile macro, Diagnostics diagnostics) {
@@ -82,6 +87,42 @@ public final class TemplateEngine {
                     + unreadable.getMessage());
         }
         return false;
+    }
+
+    /**
+     * The parameters of a macro the included files (built-ins, then the project's macros) define, as the last
+     * definition of that name declares them; empty when none defines it.
+     */
+    public java.util.Optional<MacroSignature> macro(String name) {
+        MacroSignature found = null;
+        for (String include : includes) {
+            try {
+                Object macro = configuration.getTemplate(include).getMacros().get(name);
+                if (macro instanceof freemarker.core.Macro defined && !defined.isFunction()) {
+                    found = new MacroSignature(List.of(defined.getArgumentNames()), defined.getCatchAll() != null);
+                }
+            } catch (IOException unreadable) {
+                throw new IllegalStateException("an included template could not be read again: " + include,
+                        unreadable);
+            }
+        }
+        return java.util.Optional.ofNullable(found);
+    }
+
+    /** The names of every macro the included files define. */
+    public java.util.Set<String> macroNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (String include : includes) {
+            try {
+                for (Object name : configuration.getTemplate(include).getMacros().keySet()) {
+                    names.add(String.valueOf(name));
+                }
+            } catch (IOException unreadable) {
+                throw new IllegalStateException("an included template could not be read again: " + include,
+                        unreadable);
+            }
+        }
+        return names;
     }
 
     /**

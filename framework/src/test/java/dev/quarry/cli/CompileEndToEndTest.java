@@ -47,7 +47,16 @@ class CompileEndToEndTest {
         assertThat(fixture.stderr()).isEmpty();
         assertThat(stdout()).contains("Found 3 models, 1 seed, 6 data tests, 1 unit test, 2 sources, 1 exposure; "
                 + "14 selected");
-        assertThat(stdout()).contains("Compiled 4 nodes (4 rendered, 0 unchanged)");
+        assertThat(stdout()).contains("Compiled 9 nodes (9 rendered, 0 unchanged)");
+        assertThat(Files.readString(project.resolve(
+                "target/compiled/models/schema.yml/relationships_fct_orders_country__name__ref__countries__.sql")))
+                .isEqualTo("""
+                        select child.from_field
+                        from (select country as from_field from "main"."fct_orders" where country is not null) child
+                        left join (select name as to_field from "main_reference"."countries") parent
+                          on child.from_field = parent.to_field
+                        where parent.to_field is null
+                        """);
         assertThat(Files.readString(project.resolve("target/compiled/models/marts/fct_orders.sql"))).isEqualTo("""
                 select
                     o.order_id,
@@ -153,13 +162,13 @@ class CompileEndToEndTest {
     void anUnchangedProjectIsNotRenderedAgainAndATouchedModelIs() throws IOException {
         assertThat(quarry("compile")).isZero();
         assertThat(quarry("compile")).isZero();
-        assertThat(stdout()).contains("Compiled 4 nodes (0 rendered, 4 unchanged)").contains("0 changed files");
+        assertThat(stdout()).contains("Compiled 9 nodes (5 rendered, 4 unchanged)").contains("0 changed files");
 
         Path model = project.resolve("models/staging/stg_customers.sql");
         Files.writeString(model, Files.readString(model) + "-- touched\n");
         assertThat(quarry("compile")).isZero();
 
-        assertThat(stdout()).contains("Compiled 4 nodes (1 rendered, 3 unchanged)").contains("1 changed files");
+        assertThat(stdout()).contains("Compiled 9 nodes (6 rendered, 3 unchanged)").contains("1 changed files");
         assertThat(Files.readString(project.resolve("target/compiled/models/staging/stg_customers.sql")))
                 .endsWith("-- touched\n");
     }
@@ -177,8 +186,10 @@ class CompileEndToEndTest {
     void selectionCompilesOnlyTheSelectedNodes() throws IOException {
         assertThat(quarry("compile", "-s", "+stg_orders")).isZero();
 
-        assertThat(stdout()).contains("Compiled 1 nodes");
+        assertThat(stdout()).contains("Compiled 2 nodes");
         assertThat(manifest().at("/nodes/model.shop.stg_orders/compiled").asBoolean()).isTrue();
+        assertThat(manifest().at("/nodes/test.shop.source_not_null_raw_orders_order_id/compiled").asBoolean())
+                .isTrue();
         assertThat(manifest().at("/nodes/model.shop.fct_orders/compiled").asBoolean()).isFalse();
     }
 

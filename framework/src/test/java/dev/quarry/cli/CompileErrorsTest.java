@@ -367,6 +367,123 @@ class CompileErrorsTest {
                 """);
     }
 
+    // --- data tests ----------------------------------------------------------------------------------------------
+
+    @Test
+    void dataTestErrorsAreReportedTogetherAtTheirYamlLines() {
+        project.file("models/orders.sql", "select 1 as id, 'new' as status\n")
+                .file("macros/tests.ftl", """
+                        <#macro test_is_even model column_name>select * from ${model} where mod(${column_name}, 2) = 1</#macro>
+                        """)
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            data_tests:
+                              - uniqe
+                              - not_null
+                              - expression_is_true: {expresion: "id > 0"}
+                            columns:
+                              - name: status
+                                data_tests:
+                                  - accepted_values: {valeus: [new]}
+                                  - is_even: {divisor: 2}
+                                  - not_empty
+                        """);
+
+        assertProjectErrors("""
+                models/schema.yml:5:9: error: unknown data test 'uniqe'
+                  hint: did you mean 'unique'?
+                models/schema.yml:6:9: error: data test 'not_null' needs the argument 'column_name'
+                  hint: put it under a column's data_tests, or give 'column_name: ...'
+                models/schema.yml:7:9: error: data test 'expression_is_true' has no argument 'expresion'
+                  hint: did you mean 'expression'?
+                models/schema.yml:11:13: error: data test 'accepted_values' has no argument 'valeus'
+                  hint: did you mean 'values'?
+                models/schema.yml:12:13: error: data test 'is_even' has no argument 'divisor'
+                  hint: it takes column_name
+                5 errors; nothing was run.
+                """);
+    }
+
+    @Test
+    void thresholdThatIsNotAComparison() {
+        project.file("models/orders.sql", "select 1 as id\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            columns:
+                              - name: id
+                                data_tests:
+                                  - unique: {config: {warn_if: "more than 3"}}
+                        """);
+
+        assertProjectErrors("""
+                models/schema.yml:7:40: error: config 'warn_if' must be a comparison with a number of failing rows, not 'more than 3'
+                  hint: write it as dbt does: "!=0", ">10", ">=5"
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void unitTestErrorsAreReportedTogetherAtTheirYamlLines() {
+        project.file("seeds/raw_orders.csv", "order_id,amount\n1,5\n")
+                .file("models/orders.sql", "select order_id, amount from ${ref('raw_orders')}\n")
+                .file("models/totals.sql", "select sum(amount) as total from ${ref('orders')}\n")
+                .file("models/unit_tests.yml", """
+                        version: 2
+                        unit_tests:
+                          - name: names_a_column_the_seed_lacks
+                            model: orders
+                            given:
+                              - {input: "ref('raw_orders')", rows: [{order_id: 1, amout: 6}]}
+                            expect: {rows: [{order_id: 1}]}
+                          - name: gives_what_the_model_never_reads
+                            model: orders
+                            given:
+                              - {input: "ref('raw_orders')", rows: []}
+                              - {input: "ref('totals')", rows: []}
+                            expect: {rows: []}
+                          - name: writes_an_input_wrongly
+                            model: orders
+                            given:
+                              - {input: raw_orders, rows: []}
+                            expect: {rows: []}
+                          - name: forgets_an_input
+                            model: totals
+                            given: []
+                            expect: {rows: []}
+                          - name: overrides_a_macro
+                            model: totals
+                            overrides: {macros: {current_timestamp: "2024-01-01"}}
+                            given:
+                              - {input: "ref('orders')", rows: []}
+                            expect: {rows: []}
+                          - name: misses_its_fixture
+                            model: totals
+                            given:
+                              - {input: "ref('orders')", format: csv, fixture: no_such_file}
+                            expect: {rows: []}
+                        """);
+
+        assertProjectErrors("""
+                models/unit_tests.yml:6:9: error: unit test 'names_a_column_the_seed_lacks' gives ref('raw_orders') a column 'amout' it does not have (it has order_id, amount)
+                  hint: did you mean 'amount'?
+                models/unit_tests.yml:12:9: error: model 'orders' never reads ref('totals'), which unit test 'gives_what_the_model_never_reads' gives rows for
+                  hint: remove it, or check its name: the model reads ref('raw_orders')
+                models/unit_tests.yml:17:9: error: a unit test input must be ref('model'), source('source', 'table') or this, not 'raw_orders'
+                  hint: write input: "ref('raw_orders')"
+                models/unit_tests.yml:19:5: error: unit test 'forgets_an_input': the unit test gives no rows for ref('orders'), which the model reads (at models/totals.sql:1:34)
+                  hint: add '- input: "ref('orders')"' under given, with its rows ('rows: []' for none)
+                models/unit_tests.yml:23:5: error: unit test 'overrides_a_macro' overrides the macro 'current_timestamp', which cannot be overridden
+                  hint: only is_incremental can be; use vars for values that change between runs
+                models/unit_tests.yml:32:9: error: there is no fixture file 'no_such_file.csv'
+                  hint: put it in tests/fixtures/, or give the rows inline
+                6 errors; nothing was run.
+                """);
+    }
+
     // --- the command line --------------------------------------------------------------------------------------
 
     @Test

@@ -47,6 +47,12 @@ class SchedulerTest {
                 List.of(), List.of(), List.of(), null, Map.of());
     }
 
+    private Map<String, ManifestNode> allNodes() {
+        Map<String, ManifestNode> all = new java.util.LinkedHashMap<>();
+        nodes.forEach(node -> all.put(node.uniqueId(), node));
+        return all;
+    }
+
     private static ModelGraph.Dependency edge(String parent, String child) {
         return new ModelGraph.Dependency("model.p." + parent, "model.p." + child);
     }
@@ -66,7 +72,7 @@ class SchedulerTest {
     void runsEveryNodeAfterItsParents() {
         List<String> order = Collections.synchronizedList(new ArrayList<>());
 
-        RunResults results = new Scheduler(adapter, 2, false, ProgressListener.NONE).run(graph, nodes,
+        RunResults results = new Scheduler(adapter, 2, false, ProgressListener.NONE).run(graph, allNodes(), nodes, false,
                 (node, session) -> {
                     order.add(node.name());
                     return result(node, NodeStatus.SUCCESS);
@@ -82,7 +88,7 @@ class SchedulerTest {
 
     @Test
     void aFailureSkipsItsDescendantsAndIndependentBranchesGoOn() {
-        RunResults results = new Scheduler(adapter, 2, false, ProgressListener.NONE).run(graph, nodes,
+        RunResults results = new Scheduler(adapter, 2, false, ProgressListener.NONE).run(graph, allNodes(), nodes, false,
                 (node, session) -> result(node, node.name().equals("b") ? NodeStatus.ERROR : NodeStatus.SUCCESS));
 
         assertThat(statuses(results)).isEqualTo(new java.util.TreeMap<>(Map.of("a", NodeStatus.SUCCESS,
@@ -94,7 +100,7 @@ class SchedulerTest {
 
     @Test
     void failFastStartsNothingNewAfterTheFirstFailure() {
-        RunResults results = new Scheduler(adapter, 1, true, ProgressListener.NONE).run(graph, nodes,
+        RunResults results = new Scheduler(adapter, 1, true, ProgressListener.NONE).run(graph, allNodes(), nodes, false,
                 (node, session) -> result(node, node.name().equals("a") ? NodeStatus.ERROR : NodeStatus.SUCCESS));
 
         assertThat(statuses(results).get("a")).isEqualTo(NodeStatus.ERROR);
@@ -117,7 +123,7 @@ class SchedulerTest {
         });
         canceller.start();
 
-        RunResults results = scheduler.run(graph, nodes, (node, session) -> {
+        RunResults results = scheduler.run(graph, allNodes(), nodes, false, (node, session) -> {
             running.countDown();
             FakeSession fake = (FakeSession) session;
             boolean cancelled = fake.awaitCancel();

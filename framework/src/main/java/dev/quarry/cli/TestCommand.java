@@ -1,0 +1,30 @@
+package dev.quarry.cli;
+
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import dev.quarry.graph.ResourceType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code quarry test}: the selected data tests (on the built relations) and unit tests (on literal rows). */
+@Command(name = "test", description = "Run the selected data tests and unit tests.")
+final class TestCommand implements Callable<Integer> {
+
+    @ParentCommand
+    QuarryCommand parent;
+
+    @Mixin
+    SelectionOptions selection;
+
+    @Mixin
+    RunOptions run;
+
+    @Override
+    public Integer call() {
+        return new RunPipeline(new Workspace(parent.global, parent.invocation())).run(new RunPipeline.Options("test",
+                Set.of(ResourceType.DATA_TEST, ResourceType.UNIT_TEST), selection, run.fullRefresh, run.threads,
+                run.failFast));
+    }
+}

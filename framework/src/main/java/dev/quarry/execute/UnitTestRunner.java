@@ -1,0 +1,47 @@
+package dev.quarry.execute;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.quarry.adapter.EngineException;
+import dev.quarry.adapter.EngineSession;
+import dev.quarry.adapter.QueryResult;
+import dev.quarry.compile.ManifestNode;
+import dev.quarry.unittest.FixtureRows;
+import dev.quarry.unittest.RowComparator;
+import dev.quarry.unittest.RowComparison;
+import dev.quarry.unittest.UnitTestFixtures;
+
+/**
+ * Runs a model unit test: the model's SQL over the given rows, compared with the expected rows on the columns the
+ * expectation names. PASS, FAIL with a readable diff, or ERROR with the engine's message.
+ */
+public final class UnitTestRunner implements NodeRunner {
+
+    /** Rows fetched beyond the expected ones: enough to show what is too many, without reading a huge result. */
+    private static final int EXTRA_ROWS = 1_000;
+
+    @Override
+    public NodeResult run(ManifestNode test, EngineSession session) {
+        Instant started = Instant.now();
+        List<String> statements = List.of(test.compiledCode());
+        try {
+            FixtureRows expected = UnitTestFixtures.rows(UnitTestFixtures.expect(test.details()));
+            QueryResult actual = session.query(test.compiledCode(), expected.rows().size() + EXTRA_ROWS);
+            RowComparison comparison = RowComparator.compare(expected, actual,
+                    Boolean.TRUE.equals(test.details().get("ordered")));
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put("rows_returned", actual.rows().size());
+            return new NodeResult(test.uniqueId(), comparison.passed() ? NodeStatus.PASS : NodeStatus.FAIL, started,
+                    Duration.between(started, Instant.now()), -1, comparison.passed() ? "the rows are as expected"
+                            : comparison.text(), statements, response);
+        } catch (EngineException failure) {
+            return new NodeResult(test.uniqueId(), NodeStatus.ERROR, started, Duration.between(started,
+                    Instant.now()), -1, "the model's SQL failed on the given rows: " + failure.getMessage(),
+                    statements, Map.of());
+        }
+    }
+}

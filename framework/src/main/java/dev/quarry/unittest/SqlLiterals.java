@@ -1,0 +1,72 @@
+package dev.quarry.unittest;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import dev.quarry.compile.SqlDialect;
+
+/**
+ * Java values written as SQL literals of an engine. DuckDB and H2 share standard SQL strings ({@code 'it''s'});
+ * BigQuery's strings escape with a backslash ({@code 'it\'s'}) and cannot hold a raw line break, and its local
+ * date-time is a {@code datetime}. Every other literal is the same text on all three.
+ */
+final class SqlLiterals {
+
+    private final boolean bigQuery;
+
+    SqlLiterals(SqlDialect dialect) {
+        this.bigQuery = dialect.type().equals("bigquery");
+    }
+
+    /**
+     * The value as a literal of the type its Java class implies: a number, {@code true}/{@code false}, a string,
+     * {@code date '...'} for a {@link LocalDate}, {@code timestamp '...'} for a {@link LocalDateTime}, {@code null};
+     * any other value as the string of its {@code toString()}.
+     */
+    String literal(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Boolean || value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte || value instanceof BigInteger) {
+            return value.toString();
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.toPlainString();
+        }
+        if (value instanceof Double || value instanceof Float) {
+            return floatingPoint(((Number) value).doubleValue());
+        }
+        if (value instanceof LocalDate date) {
+            return "date " + string(date.toString());
+        }
+        if (value instanceof LocalDateTime timestamp) {
+            return (bigQuery ? "datetime " : "timestamp ") + string(TemporalText.format(timestamp));
+        }
+        return string(value.toString());
+    }
+
+    /** {@code cast(<literal> as <type>)}, or the bare literal when the type is unknown (blank). */
+    String cast(Object value, String type) {
+        return type == null || type.isBlank() ? literal(value) : "cast(" + literal(value) + " as " + type + ")";
+    }
+
+    /** A string literal. */
+    String string(String text) {
+        if (!bigQuery) {
+            return "'" + text.replace("'", "''") + "'";
+        }
+        // GoogleSQL: https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#string_and_bytes_literals
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("\r", "\\r") + "'";
+    }
+
+    private String floatingPoint(double value) {
+        if (Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        String text = Double.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
+        return "cast(" + string(text) + " as " + (bigQuery ? "FLOAT64" : "double") + ")";
+    }
+}

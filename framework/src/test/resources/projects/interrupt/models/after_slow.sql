@@ -1,0 +1,2 @@
+select id, n * 2 as doubled
+from ${ref('slow')}

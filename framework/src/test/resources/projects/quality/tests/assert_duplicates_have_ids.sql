@@ -1,0 +1,2 @@
+<@config tags=["broken"]/>
+select * from ${ref('duplicates')} where id is null
