@@ -31,10 +31,13 @@ final class CompilePass {
     private final Map<String, Relation> sourceRelations;
     private final EphemeralModels ephemerals;
     private final Diagnostics diagnostics;
+    private final String sharedKey;
 
+    /** @param sharedKey what every template may read (macros, vars, target), hashed: keys generic tests' entries */
     CompilePass(TemplateEngine engine, ProjectScope scope, RenderEnvironment environment, CompileCache cache,
             Map<String, Relation> refRelations, Map<String, Relation> sourceRelations, EphemeralModels ephemerals,
-            Diagnostics diagnostics) {
+            Diagnostics diagnostics, String sharedKey) {
+        this.sharedKey = sharedKey;
         this.engine = engine;
         this.scope = scope;
         this.environment = environment;
@@ -69,7 +72,7 @@ final class CompilePass {
         if (self == null) {
             self = node.relation() != null ? node.relation() : new Relation(null, "", node.name(), node.name());
         }
-        CacheEntry cached = cache.get(node.path());
+        CacheEntry cached = node.isGenericTest() ? genericTestEntry(node) : cache.get(node.path());
         String key = compileKey(node, cached, self, incremental, ctes);
         if (cached != null && key != null && key.equals(cached.compileKey())) {
             if (cached.warning() != null && reportWarnings) {
@@ -84,7 +87,15 @@ final class CompilePass {
         CompilePassContext context = new CompilePassContext(scope, refRelations, sourceRelations, self, incremental,
                 name -> ephemerals.relation(name) != null && !inlined.contains(name));
         try {
-            String own = engine.render(templateName(node), node.rawCode(), context, environment).text();
+            dev.quarry.template.Rendered rendered = engine.render(templateName(node), node.rawCode(), context,
+                    environment);
+            String own = rendered.text();
+            if (node.isGenericTest() && cached != null) {
+                // A generic test has no parse pass: what its rendering read decides whether it may be reused.
+                cached = new CacheEntry(cached.parseKey(), new ParsedTemplate(cached.parsed().checksum(),
+                        node.references(), Map.of(), rendered.trace().envVarsRead(), rendered.trace().isVolatile()),
+                        null, null, null);
+            }
             String sql = CteInjector.inject(own, ctes);
             Optional<Diagnostic> warning = checker.check(node.sqlPath(), node.rawCode(), sql)
                     .map(found -> definedAt(node).map(yaml -> Diagnostic.warning(yaml, found.message(),
@@ -96,7 +107,7 @@ final class CompilePass {
                 warning.ifPresent(diagnostics::add);
             }
             if (cached != null && key != null) {
-                cache.put(node.path(), cached.withCompiled(key, own, warning.orElse(null)));
+                cache.put(templateName(node), cached.withCompiled(key, own, warning.orElse(null)));
             }
             return new Output(sql, own, false);
         } catch (TemplateFailure failure) {
@@ -105,6 +116,21 @@ final class CompilePass {
                     + node.name() + "': " + found.message(), found.hint())).orElse(found));
             return null;
         }
+    }
+
+    /**
+     * A generic test's cache entry: the one kept under its unique id while its template and everything templates may
+     * read are unchanged, else a new one (filled in when it is rendered).
+     */
+    private CacheEntry genericTestEntry(ManifestNode test) {
+        String parseKey = Checksums.sha256(sharedKey, test.rawCode());
+        CacheEntry kept = cache.get(test.uniqueId());
+        if (kept != null && kept.parseKey().equals(parseKey) && !kept.parsed().isVolatile()
+                && ParsePass.envVarsUnchanged(scope, kept.parsed().envVarsRead())) {
+            return kept;
+        }
+        return new CacheEntry(parseKey, new ParsedTemplate(Checksums.sha256(test.rawCode()), test.references(),
+                Map.of(), Map.of(), false), null, null, null);
     }
 
     /**

@@ -108,7 +108,7 @@ public final class Compiler {
         Map<String, Relation> refs = refRelations(nodes, ephemerals);
         Map<String, Relation> sources = sourceRelations(nodes);
         CompilePass compilePass = new CompilePass(engine, scope, environment, cache, refs, sources, ephemerals,
-                diagnostics);
+                diagnostics, sharedKey);
         HookRenderer hooks = new HookRenderer(engine, scope, environment, refs, sources, diagnostics);
         List<ManifestNode> toCompile = !options.renderSql() ? List.of() : selected.stream()
                 .map(nodes::get)
@@ -149,7 +149,7 @@ public final class Compiler {
                 : List.of();
         diagnostics.throwIfErrors();
         timer.done("compile pass");
-        cache.retainOnly(pathsOf(project));
+        cache.retainOnly(pathsOf(project, nodes.values()));
         return new CompiledProject(project, dialect.type(), environment, graph, nodes, selected,
                 diagnostics.sorted(), new CompiledProject.Statistics(rendered.get(), fromCache.get()), onRunStart,
                 onRunEnd);
@@ -259,8 +259,10 @@ public final class Compiler {
         return Checksums.sha256(parts.toArray(String[]::new));
     }
 
-    private static Set<String> pathsOf(Project project) {
+    /** What the cache keeps entries under: template files, and generic tests' unique ids. */
+    private static Set<String> pathsOf(Project project, java.util.Collection<ManifestNode> nodes) {
         Set<String> paths = new java.util.HashSet<>();
+        nodes.stream().filter(ManifestNode::isGenericTest).forEach(test -> paths.add(test.uniqueId()));
         project.models().forEach(model -> paths.add(model.path()));
         project.singularTests().forEach(test -> paths.add(test.path()));
         return paths;

@@ -43,7 +43,7 @@ final class ParsePass {
         String checksum = Checksums.sha256(rawCode);
         String key = Checksums.sha256(sharedKey, path, checksum);
         CacheEntry cached = cache.get(path);
-        if (cached != null && cached.parseKey().equals(key) && envVarsUnchanged(cached.parsed().envVarsRead())
+        if (cached != null && cached.parseKey().equals(key) && envVarsUnchanged(scope, cached.parsed().envVarsRead())
                 && !cached.parsed().isVolatile()) {
             return cached.parsed();
         }
@@ -66,7 +66,8 @@ final class ParsePass {
         }
     }
 
-    private boolean envVarsUnchanged(Map<String, String> seen) {
+    /** Whether every environment variable a template read still has the value it had. */
+    static boolean envVarsUnchanged(ProjectScope scope, Map<String, String> seen) {
         for (Map.Entry<String, String> entry : seen.entrySet()) {
             if (!Objects.equals(scope.environment().get(entry.getKey()), entry.getValue())) {
                 return false;

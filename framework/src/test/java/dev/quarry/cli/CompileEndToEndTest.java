@@ -162,15 +162,30 @@ class CompileEndToEndTest {
     void anUnchangedProjectIsNotRenderedAgainAndATouchedModelIs() throws IOException {
         assertThat(quarry("compile")).isZero();
         assertThat(quarry("compile")).isZero();
-        assertThat(stdout()).contains("Compiled 9 nodes (5 rendered, 4 unchanged)").contains("0 changed files");
+        assertThat(stdout()).contains("Compiled 9 nodes (0 rendered, 9 unchanged)").contains("0 changed files");
 
         Path model = project.resolve("models/staging/stg_customers.sql");
         Files.writeString(model, Files.readString(model) + "-- touched\n");
         assertThat(quarry("compile")).isZero();
 
-        assertThat(stdout()).contains("Compiled 9 nodes (6 rendered, 3 unchanged)").contains("1 changed files");
+        assertThat(stdout()).contains("Compiled 9 nodes (1 rendered, 8 unchanged)").contains("1 changed files");
         assertThat(Files.readString(project.resolve("target/compiled/models/staging/stg_customers.sql")))
                 .endsWith("-- touched\n");
+    }
+
+    @Test
+    void aGenericTestIsRenderedAgainOnlyWhenItsYamlChanges() throws IOException {
+        assertThat(quarry("compile")).isZero();
+        Path yaml = project.resolve("models/schema.yml");
+        Files.writeString(yaml, Files.readString(yaml).replace("values: ['Germany', 'France']",
+                "values: ['Germany', 'France', 'Spain']"));
+
+        assertThat(quarry("compile")).isZero();
+
+        assertThat(stdout()).contains("Compiled 9 nodes (1 rendered, 8 unchanged)");
+        assertThat(Files.readString(project.resolve("target/compiled/models/schema.yml/"
+                + "accepted_values_fct_orders_country__Germany__France__Spain.sql")))
+                .contains("not in ('Germany', 'France', 'Spain')");
     }
 
     @Test
