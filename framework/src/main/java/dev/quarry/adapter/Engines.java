@@ -13,6 +13,18 @@ public final class Engines {
     private Engines() {
     }
 
+    /** Whether an engine runs inside Quarry's process (so unit tests run on the target itself). */
+    public static boolean isEmbedded(String type) {
+        return type.equals("duckdb") || type.equals("h2");
+    }
+
+    /** A fresh in-memory database of an embedded engine: where a non-embedded target's unit tests run. */
+    public static EngineAdapter openInMemory(String type, Path projectRoot) {
+        Target memory = new Target("unit_tests", "memory", type, type.equals("h2") ? "public" : "main", null, 1,
+                java.util.Map.of("path", ":memory:"), dev.quarry.error.SourceLocation.of("quarry_project.yml"));
+        return open(memory, projectRoot);
+    }
+
     /**
      * @param projectRoot relative database paths and file paths in queries resolve against it
      */

@@ -10,7 +10,6 @@ import java.util.Set;
 
 import dev.quarry.adapter.EngineAdapter;
 import dev.quarry.adapter.EngineSession;
-import dev.quarry.adapter.Engines;
 import dev.quarry.artifacts.CompiledSqlWriter;
 import dev.quarry.artifacts.ManifestWriter;
 import dev.quarry.artifacts.QuarryVersion;
@@ -58,11 +57,14 @@ final class RunPipeline {
         Diagnostics diagnostics = new Diagnostics();
         Project project = workspace.load(diagnostics, true);
         try (InterruptGuard interrupts = new InterruptGuard();
-                EngineAdapter adapter = Engines.open(project.target(), project.root());
+                RunEngines engines = new RunEngines(project);
                 CompiledSqlWriter sqlWriter = new CompiledSqlWriter(project.targetDir())) {
-            java.util.Map<String, dev.quarry.adapter.RelationType> existing;
-            try (EngineSession session = adapter.openSession()) {
-                existing = session.listRelations(false);
+            // What exists decides is_incremental() and what a model replaces: only a run that builds models asks.
+            java.util.Map<String, dev.quarry.adapter.RelationType> existing = java.util.Map.of();
+            if (options.types().contains(ResourceType.MODEL)) {
+                try (EngineSession session = engines.target().openSession()) {
+                    existing = session.listRelations(false);
+                }
             }
             Workspace.Compiled compiled = workspace.compile(project, diagnostics, new Workspace.Request(
                     options.selection().select, options.selection().exclude, true, false, true, existing.keySet(),
@@ -73,25 +75,38 @@ final class RunPipeline {
             compiled.cache().save(targetDir, QuarryVersion.build());
             sqlWriter.finish();
             List<ManifestNode> nodes = runnable(compiledProject, options.types());
+            boolean onlyUnitTests = nodes.stream().allMatch(node -> node.type() == ResourceType.UNIT_TEST);
+            EngineAdapter adapter = onlyUnitTests ? engines.forUnitTests() : engines.target();
+            boolean onTheTarget = !onlyUnitTests || engines.unitTestsRunOnTheTarget();
+            String engineName = onTheTarget ? project.target().type() + " (target " + project.target().name() + ")"
+                    : Workspace.unitTestEngine(project) + " in memory (unit tests of target "
+                            + project.target().name() + ")";
             reporter.info(Summaries.found(compiledProject));
             reporter.info("Running " + nodes.size() + " node" + (nodes.size() == 1 ? "" : "s") + " with "
                     + threads(options, project) + " thread" + (threads(options, project) == 1 ? "" : "s")
-                    + " on " + project.target().type() + " (target " + project.target().name() + ")");
-            runHooks(adapter, compiledProject.onRunStart(), "on-run-start");
+                    + " on " + engineName);
+            if (onTheTarget) {
+                runHooks(adapter, compiledProject.onRunStart(), "on-run-start");
+            }
             Scheduler scheduler = new Scheduler(adapter, threads(options, project), options.failFast(),
                     new ProgressPrinter(reporter));
             boolean gateOnTests = options.types().contains(ResourceType.MODEL)
                     && options.types().contains(ResourceType.DATA_TEST);
             interrupts.cancels(scheduler);
-            RunResults results = scheduler.run(compiledProject.graph(), compiledProject.nodes(), nodes, gateOnTests,
-                    runner(adapter, project, compiledProject, options, existing));
-            boolean endHooksFailed = !results.interrupted() && !tryHooks(adapter, compiledProject.onRunEnd());
-            new RunResultsWriter().write(compiledProject, results, options.command(), targetDir);
-            summarize(compiledProject, results, started);
-            if (results.interrupted()) {
-                return ErrorCode.INTERRUPTED.exitCode();
+            // Unit tests run on the scheduler's sessions, unless those are the (remote) target's.
+            try (UnitTestRunner unitTests = new UnitTestRunner(onlyUnitTests || engines.unitTestsRunOnTheTarget()
+                    ? null : engines::forUnitTests)) {
+                RunResults results = scheduler.run(compiledProject.graph(), compiledProject.nodes(), nodes,
+                        gateOnTests, runner(adapter, project, compiledProject, options, existing, unitTests));
+                boolean endHooksFailed = onTheTarget && !results.interrupted()
+                        && !tryHooks(adapter, compiledProject.onRunEnd());
+                new RunResultsWriter().write(compiledProject, results, options.command(), targetDir);
+                summarize(compiledProject, results, started);
+                if (results.interrupted()) {
+                    return ErrorCode.INTERRUPTED.exitCode();
+                }
+                return results.hasFailures() || endHooksFailed ? ErrorCode.NODE_FAILURE.exitCode() : 0;
             }
-            return results.hasFailures() || endHooksFailed ? ErrorCode.NODE_FAILURE.exitCode() : 0;
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
@@ -140,12 +155,12 @@ final class RunPipeline {
     }
 
     private static NodeRunner runner(EngineAdapter adapter, Project project, CompiledProject compiled,
-            Options options, java.util.Map<String, dev.quarry.adapter.RelationType> existing) {
+            Options options, java.util.Map<String, dev.quarry.adapter.RelationType> existing,
+            UnitTestRunner unitTests) {
         ModelBuilder models = new ModelBuilder(adapter.dialect(), options.fullRefresh(), existing);
         SeedRunner seeds = new SeedRunner(adapter.dialect(), project.root(), options.fullRefresh());
         DataTestRunner dataTests = new DataTestRunner(adapter.dialect(), project.target().database(),
                 project.target().schema(), compiled.nodes());
-        UnitTestRunner unitTests = new UnitTestRunner();
         return (node, session) -> switch (node.type()) {
             case SEED -> seeds.run(node, session);
             case DATA_TEST -> dataTests.run(node, session);

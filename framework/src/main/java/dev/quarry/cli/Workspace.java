@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import dev.quarry.adapter.Dialects;
+import dev.quarry.adapter.Engines;
 import dev.quarry.artifacts.QuarryVersion;
 import dev.quarry.compile.CompileCache;
 import dev.quarry.compile.CompileOptions;
@@ -88,7 +89,9 @@ final class Workspace {
                 invocation.environment, invocation.runStartedAt(), invocation.invocationId,
                 request.existingRelations(), request.fullRefresh(), request.renderSql());
         SqlDialect dialect = Dialects.forType(project.target().type());
-        CompiledProject compiled = new Compiler(dialect, cache, new UnitTestAssembler(dialect, project.root()))
+        UnitTestAssembler unitTests = new UnitTestAssembler(Dialects.forType(unitTestEngine(project)),
+                project.root());
+        CompiledProject compiled = new Compiler(dialect, cache, unitTests)
                 .compile(project, compileOptions, diagnostics, onCompiled);
         List<Diagnostic> warnings = compiled.warnings();
         if (request.strict() && !warnings.isEmpty()) {
@@ -96,6 +99,12 @@ final class Workspace {
         }
         warnings.forEach(reporter()::diagnostic);
         return new Compiled(compiled, cache);
+    }
+
+    /** The engine unit tests run on: the target's when it is embedded, else the project's {@code unit_test_engine}. */
+    static String unitTestEngine(Project project) {
+        String type = project.target().type();
+        return Engines.isEmbedded(type) ? type : project.config().unitTestEngine();
     }
 
     /** A compiled project and the cache it filled. */

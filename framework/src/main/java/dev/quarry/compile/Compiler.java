@@ -140,8 +140,8 @@ public final class Compiler {
                     .forEach(node -> nodes.put(node.uniqueId(), node));
         }
         if (options.renderSql()) {
-            renderUnitTests(new UnitTestRenderer(engine, scope, environment, diagnostics), nodes, selected,
-                    diagnostics, onCompiled);
+            renderUnitTests(new UnitTestRenderer(engine, scope, unitTestEnvironment(environment), diagnostics),
+                    nodes, selected, diagnostics, onCompiled);
         }
         List<String> onRunStart = options.renderSql() ? hooks.renderProjectHooks(project.config().onRunStart())
                 : List.of();
@@ -174,6 +174,17 @@ public final class Compiler {
                     nodes.put(test.uniqueId(), test);
                     onCompiled.accept(test);
                 });
+    }
+
+    /** What unit tests' models see: the target, as the engine the tests run on. */
+    private RenderEnvironment unitTestEnvironment(RenderEnvironment environment) {
+        String type = unitTests.engineType();
+        if (type == null || type.equals(environment.target().get("type"))) {
+            return environment;
+        }
+        Map<String, Object> target = new LinkedHashMap<>(environment.target());
+        target.put("type", type);
+        return new RenderEnvironment(target, environment.runStartedAt(), environment.invocationId());
     }
 
     private static boolean isIncremental(ManifestNode node, CompileOptions options) {

@@ -68,9 +68,20 @@ final class ProjectConfigReader {
                 root.has("data_tests") ? folders(root, "data_tests", name) : folders(root, "tests", name),
                 hooks(root, "on-run-start"),
                 hooks(root, "on-run-end"),
-                reading.string(root, "unit_test_engine").orElse("duckdb"),
+                unitTestEngine(root),
                 root.get("profile").or(() -> root.get("name")).map(YamlNode::location).orElse(root.location()),
                 root.location()));
+    }
+
+    /** The embedded engine unit tests run on when the target is not embedded: duckdb (the default) or h2. */
+    private String unitTestEngine(YamlMap root) {
+        String engine = reading.string(root, "unit_test_engine").orElse("duckdb");
+        if (!engine.equals("duckdb") && !engine.equals("h2")) {
+            reading.diagnostics().error(root.get("unit_test_engine").orElseThrow().location(),
+                    "unit_test_engine must be an embedded engine, not '" + engine + "'", "use duckdb or h2");
+            return "duckdb";
+        }
+        return engine;
     }
 
     /** The project's vars, with env_var() resolved in them (a var cannot use another var), then --vars over them. */

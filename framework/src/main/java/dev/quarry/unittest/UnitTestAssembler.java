@@ -31,11 +31,19 @@ import dev.quarry.project.ColumnProperties;
 public final class UnitTestAssembler implements UnitTestCompleter {
 
     private final FixtureTable fixtureTable;
+    private final String engineType;
     private final Path projectRoot;
 
+    /** @param dialect the dialect of the engine the unit tests run on */
     public UnitTestAssembler(SqlDialect dialect, Path projectRoot) {
         this.fixtureTable = new FixtureTable(dialect);
+        this.engineType = dialect.type();
         this.projectRoot = projectRoot;
+    }
+
+    @Override
+    public String engineType() {
+        return engineType;
     }
 
     /** The test with its complete SQL, or null when a fixture has errors (reported at its YAML line). */

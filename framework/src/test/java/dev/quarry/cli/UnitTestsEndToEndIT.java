@@ -105,4 +105,21 @@ class UnitTestsEndToEndIT {
                 .isLessThan(out.indexOf("START table model " + (engine.equals("duckdb") ? "main" : "public")
                         + ".stg_orders"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "h2"})
+    void aBigQueryProjectsUnitTestsRunOfflineOnItsUnitTestEngine(String unitTestEngine) throws Exception {
+        Path config = project.resolve("quarry_project.yml");
+        Files.writeString(config, Files.readString(config) + "unit_test_engine: " + unitTestEngine + "\n");
+
+        assertThat(quarry("bigquery", "test", "-s", "test_type:unit", "--exclude", "tag:broken"))
+                .as(fixture.stderr()).isZero();
+
+        assertThat(fixture.stdout()).contains("Running 4 nodes with 4 threads on " + unitTestEngine
+                + " in memory (unit tests of target bigquery)");
+        assertThat(statuses()).hasSize(4).allSatisfy((name, status) -> assertThat(status).isEqualTo("pass"));
+        assertThat(Files.readString(project.resolve(
+                "target/compiled/models/unit_tests.yml/customer_totals/sums_each_customers_orders.sql")))
+                .doesNotContain("`");
+    }
 }
