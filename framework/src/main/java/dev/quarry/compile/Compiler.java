@@ -143,6 +143,9 @@ public final class Compiler {
             renderUnitTests(new UnitTestRenderer(engine, scope, unitTestEnvironment(environment), diagnostics),
                     nodes, selected, diagnostics, onCompiled);
         }
+        if (options.renderSql()) {
+            new TestedColumns(diagnostics).check(nodes, selected);
+        }
         List<String> onRunStart = options.renderSql() ? hooks.renderProjectHooks(project.config().onRunStart())
                 : List.of();
         List<String> onRunEnd = options.renderSql() ? hooks.renderProjectHooks(project.config().onRunEnd())

@@ -177,7 +177,7 @@ class DataTestsEndToEndIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"duckdb", "h2"})
-    void aTestOfAColumnTheModelLacksNamesTheColumnsItHas(String engine) throws Exception {
+    void aTestOfAColumnTheModelsSelectListLacksIsAProjectError(String engine) throws Exception {
         Files.writeString(project.resolve("models/marts/order_report.yml"), """
                 version: 2
                 models:
@@ -186,13 +186,37 @@ class DataTestsEndToEndIT {
                       - name: statuss
                         data_tests: [not_null]
                 """);
+
+        assertThat(quarry(engine, "build", "-s", "order_report")).isEqualTo(3);
+
+        assertThat(fixture.stderr()).isEqualTo("""
+                models/marts/order_report.yml:6:22: error: data test 'not_null_order_report_statuss' tests the \
+                column 'statuss', which model 'order_report' does not return (it returns order_id, status)
+                  hint: did you mean 'status'?
+                1 error; nothing was run.
+                """);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "h2"})
+    void aTestOfAColumnTheRelationLacksNamesTheColumnsItHasWhenItRuns(String engine) throws Exception {
+        Files.writeString(project.resolve("models/marts/all_orders.sql"), "select * from ${ref('stg_orders')}\n");
+        Files.writeString(project.resolve("models/marts/all_orders.yml"), """
+                version: 2
+                models:
+                  - name: all_orders
+                    columns:
+                      - name: statuss
+                        data_tests: [not_null]
+                """);
         assertThat(quarry(engine, "seed")).isZero();
-        assertThat(quarry(engine, "run", "-s", "+order_report")).isZero();
+        assertThat(quarry(engine, "run", "-s", "+all_orders")).isZero();
 
-        assertThat(quarry(engine, "test", "-s", "order_report")).isOne();
+        assertThat(quarry(engine, "test", "-s", "all_orders")).isOne();
 
-        assertThat(fixture.stderr()).contains("Failure in test not_null_order_report_statuss "
-                + "(models/marts/order_report.yml:6:22)\n"
-                + "  order_report has no column 'statuss' (it has order_id, status); did you mean 'status'?");
+        assertThat(fixture.stderr()).contains("Failure in test not_null_all_orders_statuss "
+                + "(models/marts/all_orders.yml:6:22)\n"
+                + "  all_orders has no column 'statuss' (it has order_id, customer_id, status, amount); "
+                + "did you mean 'status'?");
     }
 }
