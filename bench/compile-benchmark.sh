@@ -19,18 +19,15 @@
 set -euo pipefail
 
 script_dir="$(cd "$(dirname "$0")" && pwd)"
-repo_dir="$(cd "$script_dir/.." && pwd)"
-quarry="${QUARRY_BIN:-$repo_dir/quarry}"
-java_cmd="${JAVA:-java}"
+bench_name="compile-benchmark"
+# shellcheck source=bench/lib.sh
+source "$script_dir/lib.sh"
 
 models=5000
 runs=5
 heap=512m
 keep=0
 proj=""
-
-die() { echo "compile-benchmark: $*" >&2; exit 2; }
-usage() { sed -n '5,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -39,14 +36,14 @@ while [[ $# -gt 0 ]]; do
     --heap) [[ $# -ge 2 ]] || die "--heap needs a value"; heap="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
     --project-dir) [[ $# -ge 2 ]] || die "--project-dir needs a value"; proj="$2"; keep=1; shift 2 ;;
-    -h|--help) usage; exit 0 ;;
+    -h|--help) usage_lines 5 17; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
 done
-[[ "$models" =~ ^[1-9][0-9]*$ ]] || die "--models must be a positive integer"
-[[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer"
-[[ "$heap" =~ ^[1-9][0-9]*[kKmMgG]$ ]] || die "--heap must look like 512m"
-[[ -x "$quarry" ]] || die "launcher not found or not executable: $quarry (build the repository first, or set QUARRY_BIN)"
+need_positive_int --models "$models"
+need_positive_int --runs "$runs"
+need_heap --heap "$heap"
+need_launcher
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/quarry-bench.XXXXXX")"
 if [[ -z "$proj" ]]; then
@@ -57,11 +54,6 @@ cleanup() {
   if [[ "$keep" -eq 0 ]]; then rm -rf "$proj"; fi
 }
 trap cleanup EXIT
-
-time_bin=""
-if [[ -x /usr/bin/time ]]; then time_bin=/usr/bin/time; fi
-
-log() { echo "[bench] $*" >&2; }
 
 # ---- generate the project (once) -------------------------------------------------------------
 log "generating $models models into $proj"
@@ -78,38 +70,18 @@ log "re-compile touches ${touch_model#"$proj"/}"
 # ---- measuring -------------------------------------------------------------------------------
 compile_opts="${QUARRY_JAVA_OPTS:+$QUARRY_JAVA_OPTS }-Xmx$heap"
 
-now_ns() { date +%s%N; }
-
-# run_one LABEL JAVA_OPTS CMD...: runs CMD once, appends elapsed ms (and peak RSS KB) to $work/LABEL.*
+# run_one LABEL JAVA_OPTS CMD...: runs CMD once with QUARRY_JAVA_OPTS=JAVA_OPTS, appends elapsed ms (and peak RSS KB)
+# to $work/LABEL.*
 run_one() {
   local label="$1" opts="$2"
   shift 2
-  local out="$work/$label.out" start end status=0
-  start="$(now_ns)"
-  if [[ -n "$time_bin" ]]; then
-    QUARRY_JAVA_OPTS="$opts" "$time_bin" -f %M -o "$work/rss" "$@" >"$out" 2>&1 || status=$?
-  else
-    QUARRY_JAVA_OPTS="$opts" "$@" >"$out" 2>&1 || status=$?
-  fi
-  end="$(now_ns)"
-  if [[ "$status" -ne 0 ]]; then
-    echo "compile-benchmark: '$*' failed with exit code $status; its output (last 40 lines):" >&2
-    tail -n 40 "$out" >&2
-    exit 1
-  fi
-  echo $(((end - start) / 1000000)) >>"$work/$label.ms"
-  if [[ -n "$time_bin" ]]; then
-    tail -n 1 "$work/rss" >>"$work/$label.rss"
-  fi
+  bench_exec "$work/$label.out" "$work/$label.out" env QUARRY_JAVA_OPTS="$opts" "$@"
+  record "$label"
 }
 
-cold_runs=0
 cold_compile() {
-  # Move the old target aside instead of deleting it: on this machine's file system, creating thousands of files
-  # within ~30 s of deleting thousands costs seconds of kernel time, which would be measured instead of Quarry.
-  # The moved folders are deleted when the script exits.
-  cold_runs=$((cold_runs + 1))
-  if [[ -d "$proj/target" ]]; then mv "$proj/target" "$work/old-target-$cold_runs"; fi
+  # The old target is moved aside, not deleted (see move_aside in lib.sh); it is deleted when the script exits.
+  move_aside "$proj/target"
   run_one "$1" "$compile_opts" "$quarry" --project-dir "$proj" compile
 }
 
@@ -134,20 +106,8 @@ for ((i = 1; i <= runs; i++)); do
 done
 
 # ---- report ----------------------------------------------------------------------------------
-# stats FILE -> "median min max count" (median of an even count: mean of the two middle values)
-stats() {
-  sort -n "$1" | awk '{ v[NR] = $1 } END {
-    m = (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)
-    printf "%d %d %d %d\n", m, v[1], v[NR], NR }'
-}
-max_of() { sort -n "$1" | tail -n 1; }
-
-cpu="$(grep -m1 -E '^(model name|Hardware|cpu model)' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)"
-jver="$("$java_cmd" -version 2>&1 | head -n 1)"
-rev="$(git -C "$repo_dir" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-
 echo
-echo "Machine: $(nproc) cores, ${cpu:-unknown CPU}, $jver; $models models, $runs runs (+1 warm-up), compile heap -Xmx$heap; commit $rev, $(date -u +%Y-%m-%d)"
+echo "Machine: $(nproc) cores, $(cpu_model), $(java_version); $models models, $runs runs (+1 warm-up), compile heap -Xmx$heap; commit $(commit_rev), $(date -u +%Y-%m-%d)"
 echo
 if [[ -n "$time_bin" ]]; then
   echo "| metric | median ms | min | max | runs | peak RSS MB (max) | target ms |"

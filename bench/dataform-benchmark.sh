@@ -24,19 +24,16 @@
 set -euo pipefail
 
 script_dir="$(cd "$(dirname "$0")" && pwd)"
-repo_dir="$(cd "$script_dir/.." && pwd)"
-quarry="${QUARRY_BIN:-$repo_dir/quarry}"
+bench_name="dataform-benchmark"
+# shellcheck source=bench/lib.sh
+source "$script_dir/lib.sh"
 dataform="${DATAFORM_BIN:-/tmp/dataform-cli/node_modules/.bin/dataform}"
 df_timeout="${DATAFORM_TIMEOUT:-60m}"
-java_cmd="${JAVA:-java}"
 
 models=5000
 runs=3
 heap=512m
 keep=0
-
-die() { echo "dataform-benchmark: $*" >&2; exit 2; }
-usage() { sed -n '7,22p' "$0" | sed 's/^# \{0,1\}//'; }
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -44,14 +41,14 @@ while [[ $# -gt 0 ]]; do
     --runs) [[ $# -ge 2 ]] || die "--runs needs a value"; runs="$2"; shift 2 ;;
     --heap) [[ $# -ge 2 ]] || die "--heap needs a value"; heap="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h|--help) usage; exit 0 ;;
+    -h|--help) usage_lines 7 22; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
 done
-[[ "$models" =~ ^[1-9][0-9]*$ ]] || die "--models must be a positive integer"
-[[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer"
-[[ "$heap" =~ ^[1-9][0-9]*[kKmMgG]$ ]] || die "--heap must look like 512m"
-[[ -x "$quarry" ]] || die "launcher not found or not executable: $quarry (build the repository first, or set QUARRY_BIN)"
+need_positive_int --models "$models"
+need_positive_int --runs "$runs"
+need_heap --heap "$heap"
+need_launcher
 
 if [[ ! -x "$dataform" ]]; then
   cat >&2 <<EOF
@@ -75,7 +72,17 @@ df_nm="$(cd "$(dirname "$(readlink -f "$dataform")")/../.." && pwd)"
 core_version="$(node -p 'require(process.argv[1]).version' "$df_nm/@dataform/core/package.json")"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/dataform-bench.XXXXXX")"
+sampler="" # the pid of the peak RSS sampler while a Dataform run is timed (see sample_hwm)
+stop_sampler() {
+  if [[ -n "$sampler" ]]; then
+    kill "$sampler" 2>/dev/null || true
+    wait "$sampler" 2>/dev/null || true
+    sampler=""
+  fi
+}
+
 cleanup() {
+  stop_sampler
   if [[ "$keep" -eq 0 ]]; then rm -rf "$work"; else echo "[bench] kept $work" >&2; fi
 }
 trap cleanup EXIT
@@ -90,12 +97,8 @@ df_env=(env TMPDIR="$work/tmp" npm_config_offline=true npm_config_audit=false np
   npm_config_update_notifier=false)
 df_version="$("${df_env[@]}" "$dataform" --version 2>/dev/null)" || die "'$dataform --version' failed"
 
-time_bin=""
-if [[ -x /usr/bin/time ]]; then time_bin=/usr/bin/time; fi
 # reported on the machine line: other jobs on the machine skew every number
-load_before="$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)"
-
-log() { echo "[bench] $*" >&2; }
+load_before="$(load_average)"
 
 # ---- generate the projects (once) --------------------------------------------------------------------------------
 q_proj="$work/quarry"      # --format quarry
@@ -127,8 +130,6 @@ log "Quarry re-compile touches ${touch_model#"$q_proj"/}"
 # ---- measuring ---------------------------------------------------------------------------------------------------
 compile_opts="${QUARRY_JAVA_OPTS:+$QUARRY_JAVA_OPTS }-Xmx$heap"
 
-now_ns() { date +%s%N; }
-
 # Peak RSS of the Dataform worker. The CLI forks a worker process for the compile and exits without reaping it, so
 # /usr/bin/time does not see the worker. A sampler reads the VmHWM (peak RSS, KB) of every descendant of ROOT from
 # /proc five times a second, without forking anything but `sleep`, and writes the highest value seen to OUT. It runs
@@ -159,49 +160,27 @@ sample_hwm() { # ROOT OUT
   done
 }
 
-# run_one LABEL STDOUT CMD...: runs CMD once, appends elapsed ms (and peak RSS KB) to $work/LABEL.*
+# run_one LABEL STDOUT CMD...: runs CMD once, appends elapsed ms (and peak RSS KB) to $work/LABEL.*. If CMD fails,
+# the script stops (bench_exec), and the sampler is stopped on exit.
 run_one() {
   local label="$1" stdout="$2"
   shift 2
-  local err="$work/$label.err" start end status=0 sampler="" hwm_file="$work/$label.hwm"
+  local hwm_file="$work/$label.hwm" hwm=0
   rm -f "$hwm_file"
   if [[ -n "$time_bin" && "$label" == df* ]]; then
     sample_hwm "$$" "$hwm_file" &
     sampler=$!
   fi
-  start="$(now_ns)"
-  if [[ -n "$time_bin" ]]; then
-    "$time_bin" -f %M -o "$work/rss" "$@" >"$stdout" 2>"$err" || status=$?
-  else
-    "$@" >"$stdout" 2>"$err" || status=$?
-  fi
-  end="$(now_ns)"
-  if [[ -n "$sampler" ]]; then
-    kill "$sampler" 2>/dev/null || true
-    wait "$sampler" 2>/dev/null || true
-  fi
-  if [[ "$status" -ne 0 ]]; then
-    echo "dataform-benchmark: '$*' failed with exit code $status; its output (last 40 lines):" >&2
-    if [[ "$stdout" != /dev/null ]]; then tail -n 40 "$stdout" >&2; fi
-    tail -n 40 "$err" >&2
-    exit 1
-  fi
-  echo $(((end - start) / 1000000)) >>"$work/$label.ms"
-  if [[ -n "$time_bin" ]]; then
-    local rss hwm=0
-    rss="$(tail -n 1 "$work/rss")"
-    if [[ -f "$hwm_file" ]]; then hwm="$(cat "$hwm_file")"; fi
-    echo $((rss > hwm ? rss : hwm)) >>"$work/$label.rss"
-  fi
+  bench_exec "$stdout" "$work/$label.err" "$@"
+  stop_sampler
+  if [[ -f "$hwm_file" ]]; then hwm="$(cat "$hwm_file")"; fi
+  if [[ -n "$bench_rss_kb" ]] && ((hwm > bench_rss_kb)); then bench_rss_kb="$hwm"; fi
+  record "$label"
 }
 
-cold_runs=0
 quarry_cold() {
-  # Move the old target aside instead of deleting it: on this machine's file system, creating thousands of files
-  # within ~30 s of deleting thousands costs seconds of kernel time, which would be measured instead of Quarry.
-  # The moved folders are deleted when the script exits.
-  cold_runs=$((cold_runs + 1))
-  if [[ -d "$q_proj/target" ]]; then mv "$q_proj/target" "$work/old-target-$cold_runs"; fi
+  # The old target is moved aside, not deleted (see move_aside in lib.sh); it is deleted when the script exits.
+  move_aside "$q_proj/target"
   run_one "$1" "$work/$1.out" env QUARRY_JAVA_OPTS="$compile_opts" "$quarry" --project-dir "$q_proj" compile
 }
 
@@ -266,20 +245,8 @@ for ((i = 1; i <= runs; i++)); do
 done
 
 # ---- report ------------------------------------------------------------------------------------------------------
-# stats FILE -> "median min max count" (median of an even count: mean of the two middle values)
-stats() {
-  sort -n "$1" | awk '{ v[NR] = $1 } END {
-    m = (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2)
-    printf "%d %d %d %d\n", m, v[1], v[NR], NR }'
-}
-max_of() { sort -n "$1" | tail -n 1; }
-
-cpu="$(grep -m1 -E '^(model name|Hardware|cpu model)' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//' || true)"
-jver="$("$java_cmd" -version 2>&1 | head -n 1)"
-rev="$(git -C "$repo_dir" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-
 echo
-echo "Machine: $(nproc) cores, ${cpu:-unknown CPU}, $jver, node $(node --version); Dataform CLI $df_version, @dataform/core $core_version; $models models, $runs runs (+1 warm-up), Quarry compile heap -Xmx$heap; load average before $load_before; commit $rev, $(date -u +%Y-%m-%d)"
+echo "Machine: $(nproc) cores, $(cpu_model), $(java_version), node $(node --version); Dataform CLI $df_version, @dataform/core $core_version; $models models, $runs runs (+1 warm-up), Quarry compile heap -Xmx$heap; load average before $load_before; commit $(commit_rev), $(date -u +%Y-%m-%d)"
 echo
 if [[ -n "$time_bin" ]]; then
   echo "| metric | median ms | min | max | runs | peak RSS MB (max) |"

@@ -10,8 +10,9 @@
 set -euo pipefail
 
 script_dir="$(cd "$(dirname "$0")" && pwd)"
-repo_dir="$(cd "$script_dir/.." && pwd)"
-quarry="${QUARRY_BIN:-$repo_dir/quarry}"
+bench_name="run-benchmark"
+# shellcheck source=bench/lib.sh
+source "$script_dir/lib.sh"
 models=1000
 tables=200
 runs=5
@@ -20,7 +21,7 @@ while [[ $# -gt 0 ]]; do
     --models) models="$2"; shift 2 ;;
     --tables) tables="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
-    *) echo "run-benchmark: unknown argument $1" >&2; exit 2 ;;
+    *) die "unknown argument $1" ;;
   esac
 done
 
@@ -39,22 +40,13 @@ make_project() { # dir name materialization count
   done
 }
 
-fresh_database() { # dir
-  if [[ -f "$1/target/bench.duckdb" ]]; then
-    mv "$1/target/bench.duckdb" "$work/old-$RANDOM$RANDOM.duckdb"
-  fi
-  rm -f "$1/target/bench.duckdb.wal"
+time_ms() { # command...: prints the wall time of the command in ms
+  bench_exec "$work/out.log" "$work/out.log" "$@"
+  echo "$bench_ms"
 }
 
-time_ms() { # command...
-  local start end
-  start=$(date +%s%N)
-  "$@" >"$work/out.log" 2>&1 || { echo "run-benchmark: '$*' failed:" >&2; tail -20 "$work/out.log" >&2; exit 1; }
-  end=$(date +%s%N)
-  echo $(((end - start) / 1000000))
-}
-
-median() { sort -n | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print int((v[NR/2]+v[NR/2+1])/2)}'; }
+# the lower middle value of the decimals on stdin
+lower_median() { sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
 
 views="$work/views"
 make_project "$views" views view "$models"
@@ -62,24 +54,24 @@ independent="$work/tables"
 make_project "$independent" tables table "$tables"
 
 "$quarry" --version >/dev/null # builds the launcher if needed
-fresh_database "$views"; "$quarry" --project-dir "$views" run >/dev/null # warm-up: caches, CDS archive
+fresh_database "$views/target/bench.duckdb"; "$quarry" --project-dir "$views" run >/dev/null # warm-up: caches, CDS archive
 
 : >"$work/views.ms"; : >"$work/t1.ms"; : >"$work/t2.ms"
 for ((r = 1; r <= runs; r++)); do
   echo "[bench] run $r/$runs" >&2
-  fresh_database "$views"
+  fresh_database "$views/target/bench.duckdb"
   time_ms "$quarry" --project-dir "$views" run >>"$work/views.ms"
-  stats=$(java "$script_dir/RunResultsStats.java" "$views/target/run_results.json")
+  stats=$("$java_cmd" "$script_dir/RunResultsStats.java" "$views/target/run_results.json")
   echo "$stats" >>"$work/overhead.txt"
-  fresh_database "$independent"
+  fresh_database "$independent/target/bench.duckdb"
   time_ms "$quarry" --project-dir "$independent" run --threads 1 >>"$work/t1.ms"
-  fresh_database "$independent"
+  fresh_database "$independent/target/bench.duckdb"
   time_ms "$quarry" --project-dir "$independent" run --threads 2 >>"$work/t2.ms"
 done
 
-overhead=$(sed -E 's/.*overhead_ms_median=([0-9.]+).*/\1/' "$work/overhead.txt" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
-engine=$(sed -E 's/.*engine_ms_median=([0-9.]+).*/\1/' "$work/overhead.txt" | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}')
-echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1); $runs runs; commit $(git -C "$repo_dir" rev-parse --short HEAD), $(date +%F)"
+overhead=$(sed -E 's/.*overhead_ms_median=([0-9.]+).*/\1/' "$work/overhead.txt" | lower_median)
+engine=$(sed -E 's/.*engine_ms_median=([0-9.]+).*/\1/' "$work/overhead.txt" | lower_median)
+echo "Machine: $(nproc) cores, $(cpu_model), $(java_version); $runs runs; commit $(commit_rev), $(date +%F)"
 echo
 echo "| metric | median | runs |"
 echo "|---|---:|---:|"

@@ -18,8 +18,9 @@
 set -euo pipefail
 
 script_dir="$(cd "$(dirname "$0")" && pwd)"
-repo_dir="$(cd "$script_dir/.." && pwd)"
-java_cmd="${JAVA:-java}"
+bench_name="seed-benchmark"
+# shellcheck source=bench/lib.sh
+source "$script_dir/lib.sh"
 mvn_cmd="${MVN:-mvn}"
 
 rows=1000000
@@ -27,21 +28,18 @@ runs=3
 build=1
 keep=0
 
-die() { echo "seed-benchmark: $*" >&2; exit 2; }
-usage() { sed -n '7,14p' "$0" | sed 's/^# \{0,1\}//'; }
-
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rows) [[ $# -ge 2 ]] || die "--rows needs a value"; rows="$2"; shift 2 ;;
     --runs) [[ $# -ge 2 ]] || die "--runs needs a value"; runs="$2"; shift 2 ;;
     --no-build) build=0; shift ;;
     --keep) keep=1; shift ;;
-    -h|--help) usage; exit 0 ;;
+    -h|--help) usage_lines 7 14; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
 done
-[[ "$rows" =~ ^[1-9][0-9]*$ ]] || die "--rows must be a positive integer"
-[[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive integer"
+need_positive_int --rows "$rows"
+need_positive_int --runs "$runs"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/quarry-seed-bench.XXXXXX")"
 cleanup() { if [[ "$keep" -eq 0 ]]; then rm -rf "$work"; else echo "kept $work" >&2; fi; }
@@ -76,24 +74,21 @@ echo "|---|---|---|---|"
 for run in $(seq 1 "$runs"); do
   database="$work/run-$run/warehouse.duckdb"
   mkdir -p "$(dirname "$database")"
-  start=$(date +%s%N)
+  start=$(now_ns)
   # shellcheck disable=SC2086
   output="$("$java_cmd" ${JAVA_OPTS:-} -cp "$classpath" dev.quarry.seed.SeedLoadBenchmark "$csv" "$database" \
     2>"$work/stderr.txt")" || die "run $run failed: $(cat "$work/stderr.txt")"
-  end=$(date +%s%N)
+  end=$(now_ns)
   wall_ms=$(( (end - start) / 1000000 ))
   load_ms="$(sed -n 's/.*load_ms=\([0-9]*\).*/\1/p' <<<"$output")"
   loaded="$(sed -n 's/.*rows=\([0-9]*\).*/\1/p' <<<"$output")"
   [[ "$loaded" == "$rows" ]] || die "run $run loaded '$loaded' rows, expected $rows: $output"
   walls+=("$wall_ms")
   loads+=("$load_ms")
-  printf '| %d | %d.%03d | %d.%03d | %s |\n' "$run" $((wall_ms / 1000)) $((wall_ms % 1000)) \
-    $((load_ms / 1000)) $((load_ms % 1000)) "$loaded"
+  printf '| %d | %s | %s | %s |\n' "$run" "$(seconds "$wall_ms")" "$(seconds "$load_ms")" "$loaded"
   rm -rf "$(dirname "$database")"
 done
 
-median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
-wall_median=$(median "${walls[@]}")
-load_median=$(median "${loads[@]}")
-printf '| median | %d.%03d | %d.%03d | |\n' $((wall_median / 1000)) $((wall_median % 1000)) \
-  $((load_median / 1000)) $((load_median % 1000))
+wall_median=$(printf '%s\n' "${walls[@]}" | median)
+load_median=$(printf '%s\n' "${loads[@]}" | median)
+printf '| median | %s | %s | |\n' "$(seconds "$wall_median")" "$(seconds "$load_median")"
