@@ -2,7 +2,6 @@ package dev.quarry.artifacts;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,8 +18,8 @@ import dev.quarry.execute.RunResults;
 
 /**
  * Writes {@code target/run_results.json} (versioned, dbt's shape: per node its status, timing, rows affected,
- * message, compiled and run paths, and the adapter's response) and {@code target/run/<path>}: the exact statements
- * each node executed.
+ * message, compiled and run paths, and the adapter's response). The statements each node ran go to
+ * {@code target/run/<path>} as it finishes ({@link SqlFileWriter#run}).
  */
 public final class RunResultsWriter {
 
@@ -32,7 +31,6 @@ public final class RunResultsWriter {
 
     public Path write(CompiledProject compiled, RunResults results, String command, Path targetDir)
             throws IOException {
-        writeStatements(compiled, results, targetDir);
         Files.createDirectories(targetDir);
         Path file = targetDir.resolve("run_results.json");
         Path temporary = targetDir.resolve("run_results.json.tmp");
@@ -82,18 +80,5 @@ public final class RunResultsWriter {
         json.writeFieldName("adapter_response");
         PlainJson.write(json, result.response());
         json.writeEndObject();
-    }
-
-    private static void writeStatements(CompiledProject compiled, RunResults results, Path targetDir)
-            throws IOException {
-        for (NodeResult result : results.results()) {
-            ManifestNode node = compiled.nodes().get(result.uniqueId());
-            if (node == null || result.statements().isEmpty()) {
-                continue;
-            }
-            Path file = targetDir.resolve("run").resolve(node.sqlPath());
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, String.join(";\n\n", result.statements()) + ";\n", StandardCharsets.UTF_8);
-        }
     }
 }

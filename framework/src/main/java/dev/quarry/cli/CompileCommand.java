@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
-import dev.quarry.artifacts.CompiledSqlWriter;
+import dev.quarry.artifacts.SqlFileWriter;
 import dev.quarry.artifacts.ManifestWriter;
 import dev.quarry.artifacts.QuarryVersion;
 import dev.quarry.compile.CompiledProject;
@@ -48,7 +48,7 @@ final class CompileCommand implements Callable<Integer> {
         Workspace.Request request = new Workspace.Request(selection.select, selection.exclude, true, strict,
                 !noCache);
         PhaseTimer timer = new PhaseTimer();
-        try (CompiledSqlWriter writer = new CompiledSqlWriter(loaded.targetDir())) {
+        try (SqlFileWriter writer = SqlFileWriter.compiled(loaded.targetDir())) {
             Workspace.Compiled compiled = workspace.compile(loaded, diagnostics, request, writer::accept);
             timer.done("compiling");
             CompiledProject project = compiled.project();

@@ -10,7 +10,7 @@ import java.util.Set;
 
 import dev.quarry.adapter.EngineAdapter;
 import dev.quarry.adapter.EngineSession;
-import dev.quarry.artifacts.CompiledSqlWriter;
+import dev.quarry.artifacts.SqlFileWriter;
 import dev.quarry.artifacts.ManifestWriter;
 import dev.quarry.artifacts.QuarryVersion;
 import dev.quarry.artifacts.RunResultsWriter;
@@ -23,6 +23,7 @@ import dev.quarry.execute.ModelBuilder;
 import dev.quarry.execute.NodeResult;
 import dev.quarry.execute.NodeRunner;
 import dev.quarry.execute.NodeStatus;
+import dev.quarry.execute.ProgressListener;
 import dev.quarry.execute.RunResults;
 import dev.quarry.execute.Scheduler;
 import dev.quarry.execute.SeedRunner;
@@ -58,7 +59,8 @@ final class RunPipeline {
         Project project = workspace.load(diagnostics, true);
         try (InterruptGuard interrupts = new InterruptGuard();
                 RunEngines engines = new RunEngines(project);
-                CompiledSqlWriter sqlWriter = new CompiledSqlWriter(project.targetDir())) {
+                SqlFileWriter sqlWriter = SqlFileWriter.compiled(project.targetDir());
+                SqlFileWriter runWriter = SqlFileWriter.run(project.targetDir())) {
             // What exists decides is_incremental() and what a model replaces: only a run that builds models asks.
             java.util.Map<String, dev.quarry.adapter.RelationType> existing = java.util.Map.of();
             if (options.types().contains(ResourceType.MODEL)) {
@@ -89,7 +91,8 @@ final class RunPipeline {
                 runHooks(adapter, compiledProject.onRunStart(), "on-run-start");
             }
             Scheduler scheduler = new Scheduler(adapter, threads(options, project), options.failFast(),
-                    new ProgressPrinter(reporter));
+                    new ProgressPrinter(reporter).and(ProgressListener.whenFinished(
+                            (node, result) -> runWriter.acceptStatements(node, result.statements()))));
             boolean gateOnTests = options.types().contains(ResourceType.MODEL)
                     && options.types().contains(ResourceType.DATA_TEST);
             interrupts.cancels(scheduler);
@@ -100,6 +103,7 @@ final class RunPipeline {
                         gateOnTests, runner(adapter, project, compiledProject, options, existing, unitTests));
                 boolean endHooksFailed = onTheTarget && !results.interrupted()
                         && !tryHooks(adapter, compiledProject.onRunEnd());
+                runWriter.finish();
                 new RunResultsWriter().write(compiledProject, results, options.command(), targetDir);
                 summarize(compiledProject, results, started);
                 if (results.interrupted()) {

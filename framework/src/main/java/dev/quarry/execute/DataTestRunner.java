@@ -46,6 +46,7 @@ public final class DataTestRunner implements NodeRunner {
     @Override
     public NodeResult run(ManifestNode test, EngineSession session) {
         Instant started = Instant.now();
+        long engineBefore = session.engineNanos();
         List<String> statements = new ArrayList<>();
         Relation stored = null;
         try {
@@ -64,7 +65,8 @@ public final class DataTestRunner implements NodeRunner {
             }
             statements.add(count);
             long failures = ((Number) session.query(count, 1).rows().get(0).get(0)).longValue();
-            return graded(test, started, failures, stored, statements);
+            return graded(test, started, failures, stored, statements,
+                    (session.engineNanos() - engineBefore) / 1_000_000.0);
         } catch (EngineException failure) {
             String message = missingColumn(test, session).orElse(failure.getMessage());
             return new NodeResult(test.uniqueId(), NodeStatus.ERROR, started, Duration.between(started,
@@ -80,7 +82,7 @@ public final class DataTestRunner implements NodeRunner {
     }
 
     private NodeResult graded(ManifestNode test, Instant started, long failures, Relation stored,
-            List<String> statements) {
+            List<String> statements, double engineMillis) {
         Threshold errorIf = threshold(test, "error_if");
         Threshold warnIf = threshold(test, "warn_if");
         boolean errorSeverity = !"warn".equals(test.config().get("severity"));
@@ -104,6 +106,7 @@ public final class DataTestRunner implements NodeRunner {
         if (stored != null) {
             response.put("failures_relation", stored.rendered());
         }
+        response.put("engine_ms", engineMillis);
         return new NodeResult(test.uniqueId(), status, started, Duration.between(started, Instant.now()), failures,
                 message, statements, response);
     }

@@ -44,6 +44,7 @@ public final class UnitTestRunner implements NodeRunner, AutoCloseable {
     public NodeResult run(ManifestNode test, EngineSession given) {
         EngineSession session = ownEngine == null ? given : ownSession();
         Instant started = Instant.now();
+        long engineBefore = session.engineNanos();
         List<String> statements = List.of(test.compiledCode());
         try {
             FixtureRows expected = UnitTestFixtures.rows(UnitTestFixtures.expect(test.details()));
@@ -52,6 +53,7 @@ public final class UnitTestRunner implements NodeRunner, AutoCloseable {
                     Boolean.TRUE.equals(test.details().get("ordered")));
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("rows_returned", actual.rows().size());
+            response.put("engine_ms", (session.engineNanos() - engineBefore) / 1_000_000.0);
             return new NodeResult(test.uniqueId(), comparison.passed() ? NodeStatus.PASS : NodeStatus.FAIL, started,
                     Duration.between(started, Instant.now()), -1, comparison.passed() ? "the rows are as expected"
                             : comparison.text(), statements, response);

@@ -46,7 +46,8 @@ public final class NodeSelector {
     private static Set<String> withAttachedTests(ModelGraph graph, Set<String> matched) {
         Set<String> widened = new LinkedHashSet<>(matched);
         for (GraphNode node : graph.nodes()) {
-            if (node.type().isTest() && !Collections.disjoint(graph.parents(node.uniqueId()), matched)) {
+            // Asks the test's few parents, not the many matched nodes (Collections.disjoint would walk those).
+            if (node.type().isTest() && graph.parents(node.uniqueId()).stream().anyMatch(matched::contains)) {
                 widened.add(node.uniqueId());
             }
         }

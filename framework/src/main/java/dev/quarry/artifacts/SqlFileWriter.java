@@ -19,11 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.quarry.compile.ManifestNode;
 
 /**
- * Writes each compiled node's SQL to {@code target/compiled/<its path>} on background threads, as soon as the node is
- * compiled: creating thousands of files mostly waits on the file system, and that waiting overlaps the compiling. A
- * file that already holds the same text is left alone, so a re-compile writes only what changed.
+ * Writes SQL files on background threads as soon as they are known: each compiled node's SQL to
+ * {@code target/compiled/<its path>} while the rest compiles, and the statements each node ran to
+ * {@code target/run/<its path>} while the rest runs. Creating thousands of files mostly waits on the file system, and
+ * that waiting overlaps the work. A file that already holds the same text is left alone, so a re-compile writes only
+ * what changed.
  */
-public final class CompiledSqlWriter implements AutoCloseable {
+public final class SqlFileWriter implements AutoCloseable {
 
     private static final int THREADS = 4;
 
@@ -37,17 +39,36 @@ public final class CompiledSqlWriter implements AutoCloseable {
     private final List<Future<?>> pending = new ArrayList<>();
     private final AtomicInteger written = new AtomicInteger();
 
-    public CompiledSqlWriter(Path targetDir) {
-        this.root = targetDir.resolve("compiled");
+    private SqlFileWriter(Path root) {
+        this.root = root;
+    }
+
+    /** For {@code target/compiled/}: see {@link #accept(ManifestNode)}. */
+    public static SqlFileWriter compiled(Path targetDir) {
+        return new SqlFileWriter(targetDir.resolve("compiled"));
+    }
+
+    /** For {@code target/run/}: see {@link #acceptStatements(ManifestNode, List)}. */
+    public static SqlFileWriter run(Path targetDir) {
+        return new SqlFileWriter(targetDir.resolve("run"));
     }
 
     /** Queues a node's compiled SQL for writing; nodes without compiled SQL are ignored. Thread-safe. */
     public void accept(ManifestNode node) {
-        if (node.compiledCode() == null) {
-            return;
+        if (node.compiledCode() != null) {
+            write(node.sqlPath(), node.compiledCode());
         }
-        Path file = root.resolve(node.sqlPath());
-        String sql = node.compiledCode();
+    }
+
+    /** Queues the statements a node ran, separated by semicolons; nothing when it ran none. Thread-safe. */
+    public void acceptStatements(ManifestNode node, List<String> statements) {
+        if (!statements.isEmpty()) {
+            write(node.sqlPath(), String.join(";\n\n", statements) + ";\n");
+        }
+    }
+
+    private void write(String relativePath, String sql) {
+        Path file = root.resolve(relativePath);
         Future<?> future = executor.submit(() -> writeIfChanged(file, sql));
         synchronized (pending) {
             pending.add(future);
@@ -69,10 +90,10 @@ public final class CompiledSqlWriter implements AutoCloseable {
                 future.get();
             } catch (ExecutionException failure) {
                 throw failure.getCause() instanceof UncheckedIOException io ? io
-                        : new IllegalStateException("writing compiled SQL failed", failure.getCause());
+                        : new IllegalStateException("writing SQL files failed", failure.getCause());
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing compiled SQL", interrupted);
+                throw new IllegalStateException("interrupted while writing SQL files", interrupted);
             }
         }
         return written.get();
@@ -107,7 +128,7 @@ public final class CompiledSqlWriter implements AutoCloseable {
             Path folder = file.getParent();
             // Each folder once (other threads wait for it): Files.createDirectories on an existing folder costs an
             // exception per call.
-            folders.computeIfAbsent(folder, CompiledSqlWriter::createFolder);
+            folders.computeIfAbsent(folder, SqlFileWriter::createFolder);
             if (Files.isRegularFile(file) && Files.size(file) == bytes.length
                     && Arrays.equals(Files.readAllBytes(file), bytes)) {
                 return;
