@@ -12,6 +12,19 @@ import dev.quarry.template.Relation;
  */
 public interface EngineDialect extends SqlDialect {
 
+    /**
+     * Whether a bulk load is best done in one explicit transaction ({@link #beginTransaction} to {@link #commit}):
+     * where DDL is transactional, that makes a whole seed load atomic (and DuckDB's appender commits less often).
+     */
+    default boolean bulkLoadsInOneTransaction() {
+        return false;
+    }
+
+    /** Whether the engine stores unquoted names in lower case, so quoted names must be too to mean the same. */
+    default boolean foldsUnquotedNamesToLowerCase() {
+        return false;
+    }
+
     /** The same relation under another name in the same schema (temporary and backup relations). */
     default Relation withIdentifier(Relation relation, String identifier) {
         return new Relation(relation.database(), relation.schema(), identifier,

@@ -54,7 +54,7 @@ public final class SeedPlan {
      * table alone keeps the old table whole.
      */
     public static boolean loadsInOneTransaction(EngineDialect dialect) {
-        return dialect.type().equals("duckdb");
+        return dialect.bulkLoadsInOneTransaction();
     }
 
     /** The table the rows are loaded into before they replace the seed's. */
@@ -76,7 +76,7 @@ public final class SeedPlan {
      */
     public static List<ColumnInfo> engineColumns(EngineDialect dialect, List<SeedColumn> columns,
             boolean quoteColumns) {
-        boolean foldsToLowerCase = !quoteColumns && dialect.type().equals("h2");
+        boolean foldsToLowerCase = !quoteColumns && dialect.foldsUnquotedNamesToLowerCase();
         return columns.stream()
                 .map(column -> new ColumnInfo(foldsToLowerCase ? column.name().toLowerCase(Locale.ROOT)
                         : column.name(), column.type().sqlType(dialect.type())))

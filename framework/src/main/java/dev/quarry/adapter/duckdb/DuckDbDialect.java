@@ -56,4 +56,10 @@ public final class DuckDbDialect implements EngineDialect {
         }
         return "'" + String.valueOf(value).replace("'", "''") + "'";
     }
+
+    /** DuckDB's DDL is transactional, and its appender flushes every 2,048 rows: outside a transaction, a commit each. */
+    @Override
+    public boolean bulkLoadsInOneTransaction() {
+        return true;
+    }
 }

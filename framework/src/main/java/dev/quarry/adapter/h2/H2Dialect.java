@@ -17,4 +17,10 @@ public final class H2Dialect implements EngineDialect {
     public String quote(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
+
+    /** Quarry opens H2 with {@code DATABASE_TO_LOWER=TRUE}, as DuckDB and BigQuery treat unquoted names. */
+    @Override
+    public boolean foldsUnquotedNamesToLowerCase() {
+        return true;
+    }
 }
