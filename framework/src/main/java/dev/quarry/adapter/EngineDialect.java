@@ -25,6 +25,51 @@ public interface EngineDialect extends SqlDialect {
         return false;
     }
 
+    /**
+     * Whether {@code create or replace} replaces a table or view in one atomic step that leaves the old relation when
+     * it fails (BigQuery): then a model is replaced in place, without a temporary relation and renames.
+     */
+    default boolean replacesRelationsAtomically() {
+        return false;
+    }
+
+    /** Whether an incremental strategy can be written on this engine. */
+    default boolean supportsIncrementalStrategy(String strategy) {
+        return List.of("merge", "delete+insert", "append").contains(strategy);
+    }
+
+    /** Creates a table from a query, laid out and described as the options say (where the engine knows them). */
+    default String createTableAs(Relation relation, String selectSql, TableOptions options) {
+        return createTableAs(relation, selectSql);
+    }
+
+    /** Replaces (or creates) a table from a query in one atomic statement; see {@link #replacesRelationsAtomically}. */
+    default String createOrReplaceTableAs(Relation relation, String selectSql, TableOptions options) {
+        throw new UnsupportedOperationException(type() + " does not replace tables atomically");
+    }
+
+    /** Replaces (or creates) a view, described as the options say (where the engine keeps descriptions). */
+    default String createOrReplaceView(Relation relation, String selectSql, TableOptions options) {
+        return createOrReplaceView(relation, selectSql);
+    }
+
+    /** The statements that set the columns' descriptions after the relation is built; none by default. */
+    default List<String> describeColumns(Relation relation, RelationType type, TableOptions options) {
+        return List.of();
+    }
+
+    /**
+     * Replaces the target's partitions that the staged rows fall in (or the given ones) with the staged rows:
+     * {@code incremental_strategy: insert_overwrite}, where {@link #supportsIncrementalStrategy} says so.
+     *
+     * @param partitions the partitions to replace, as SQL literals ({@code partitions:} config); empty for those of the
+     *                   staged rows
+     */
+    default String insertOverwrite(Relation target, Relation staged, List<String> columns,
+            TableOptions.PartitionBy partitionBy, List<String> partitions) {
+        throw new UnsupportedOperationException(type() + " has no insert_overwrite");
+    }
+
     /** The same relation under another name in the same schema (temporary and backup relations). */
     default Relation withIdentifier(Relation relation, String identifier) {
         return new Relation(relation.database(), relation.schema(), identifier,

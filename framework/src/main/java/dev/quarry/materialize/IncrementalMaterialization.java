@@ -25,7 +25,7 @@ public final class IncrementalMaterialization implements Materialization {
     @Override
     public MaterializationPlan plan(MaterializationRequest request) {
         ManifestNode node = request.node();
-        IncrementalStrategy strategy = IncrementalStrategy.of(node, request.dialect().type());
+        IncrementalStrategy strategy = IncrementalStrategy.of(node, request.dialect());
         OnSchemaChange policy = OnSchemaChange.of(node);
         if (rebuildsTable(request)) {
             return new TableMaterialization().plan(request);
@@ -95,7 +95,15 @@ public final class IncrementalMaterialization implements Materialization {
                     .add(Kind.WRITE, dialect.insertInto(target, columns, staged))
                     .add(Kind.COMMIT, dialect.commit());
             case APPEND -> plan.add(Kind.WRITE, dialect.insertInto(target, columns, staged));
+            case INSERT_OVERWRITE -> plan.add(Kind.WRITE, dialect.insertOverwrite(target, staged, columns,
+                    Layout.of(request).partitionBy().orElseThrow(), partitions(request.node())));
         }
+    }
+
+    /** The {@code partitions} config: the partitions insert_overwrite replaces, as SQL literals. */
+    private static List<String> partitions(ManifestNode node) {
+        return node.config().get("partitions") instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+                : List.of();
     }
 
     private static void checkSchemaChange(ManifestNode node, Relation target, OnSchemaChange policy,

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import dev.quarry.adapter.EngineDialect;
 import dev.quarry.compile.ManifestNode;
 
 /** How an incremental model's new rows reach its table ({@code incremental_strategy}). */
@@ -13,7 +14,9 @@ enum IncrementalStrategy {
     /** Deletes the rows whose unique key matches, then inserts all new rows, in one transaction. */
     DELETE_INSERT("delete+insert", "deleted and inserted into table"),
     /** Inserts the new rows. */
-    APPEND("append", "appended to table");
+    APPEND("append", "appended to table"),
+    /** Replaces the table's partitions that the new rows fall in (or those configured) with the new rows. */
+    INSERT_OVERWRITE("insert_overwrite", "overwrote partitions of table");
 
     private final String configValue;
     private final String summary;
@@ -34,7 +37,7 @@ enum IncrementalStrategy {
     boolean needsUniqueKey() {
         return switch (this) {
             case MERGE, DELETE_INSERT -> true;
-            case APPEND -> false;
+            case APPEND, INSERT_OVERWRITE -> false;
         };
     }
 
@@ -42,7 +45,7 @@ enum IncrementalStrategy {
      * The model's strategy: as configured, else {@code merge} when it has a unique key and {@code append} when it
      * has none.
      */
-    static IncrementalStrategy of(ManifestNode node, String engine) {
+    static IncrementalStrategy of(ManifestNode node, EngineDialect dialect) {
         ModelConfig config = ModelConfig.of(node);
         List<String> uniqueKey = config.uniqueKey();
         if (config.incrementalStrategy().isEmpty()) {
@@ -51,11 +54,17 @@ enum IncrementalStrategy {
         String configured = config.incrementalStrategy().get();
         IncrementalStrategy strategy = Arrays.stream(values())
                 .filter(candidate -> candidate.configValue.equals(configured))
+                .filter(candidate -> dialect.supportsIncrementalStrategy(candidate.configValue))
                 .findFirst()
                 .orElseThrow(() -> MaterializationException.invalid(node,
-                        "incremental_strategy '" + configured + "' is not supported on " + engine,
-                        "use one of " + known()
+                        "incremental_strategy '" + configured + "' is not supported on " + dialect.type(),
+                        "use one of " + known(dialect)
                                 + " ('merge' and 'delete+insert' match rows on the unique_key)"));
+        if (strategy == INSERT_OVERWRITE && node.config().get("partition_by") == null) {
+            throw MaterializationException.invalid(node, "incremental_strategy 'insert_overwrite' needs a "
+                    + "partition_by", "set partition_by: {field: ..., data_type: date}; the new rows replace the "
+                            + "partitions they fall in");
+        }
         if (strategy.needsUniqueKey() && uniqueKey.isEmpty()) {
             throw MaterializationException.invalid(node,
                     "incremental_strategy '" + configured + "' needs a unique_key",
@@ -65,8 +74,9 @@ enum IncrementalStrategy {
         return strategy;
     }
 
-    private static String known() {
-        return Arrays.stream(values()).map(value -> "'" + value.configValue + "'")
+    private static String known(EngineDialect dialect) {
+        return Arrays.stream(values()).filter(value -> dialect.supportsIncrementalStrategy(value.configValue))
+                .map(value -> "'" + value.configValue + "'")
                 .collect(Collectors.joining(", "));
     }
 }

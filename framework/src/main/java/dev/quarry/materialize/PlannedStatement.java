@@ -37,13 +37,15 @@ public record PlannedStatement(String sql, Kind kind, Optional<String> undo) {
         /** Writes an incremental model's rows (insert or merge); reports the model's rows. */
         WRITE,
         /** Commits the transaction. */
-        COMMIT;
+        COMMIT,
+        /** Sets the descriptions of the built relation's columns ({@code persist_docs}). */
+        DOCS;
 
         /** Whether the rows this statement affects are the rows the model reports. */
         public boolean reportsRows() {
             return switch (this) {
                 case BUILD, WRITE -> true;
-                case HOOK, CLEANUP, STAGE, SWAP, SCHEMA_CHANGE, BEGIN, DELETE, COMMIT -> false;
+                case HOOK, CLEANUP, STAGE, SWAP, SCHEMA_CHANGE, BEGIN, DELETE, COMMIT, DOCS -> false;
             };
         }
     }

@@ -41,6 +41,21 @@ final class Replacement {
                 dialect.dropIfExists(backup, existing.type())));
     }
 
+    /**
+     * Adds the statements that replace the request's target in place, where the engine's {@code create or replace}
+     * is atomic: a relation of the other type is dropped first (a table cannot become a view in one step), then
+     * {@code createOrReplace} runs; leftovers of an interrupted rename-based build are dropped after it.
+     */
+    static void replaceInPlace(MaterializationRequest request, RelationType type, String createOrReplace,
+            PlanBuilder plan) {
+        request.existing().target().filter(existing -> existing.type() != type)
+                .ifPresent(existing -> plan.add(Kind.CLEANUP,
+                        request.dialect().dropIfExists(request.target(), existing.type())));
+        plan.add(Kind.BUILD, createOrReplace);
+        dropLeftoverTemporary(request, plan);
+        dropLeftoverBackup(request, plan);
+    }
+
     /** Drops {@code <identifier>__quarry_tmp} left by an interrupted build, when there is one. */
     static void dropLeftoverTemporary(MaterializationRequest request, PlanBuilder plan) {
         request.existing().temporary().ifPresent(type -> plan.add(Kind.CLEANUP,

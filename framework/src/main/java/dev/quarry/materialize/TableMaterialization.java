@@ -1,12 +1,15 @@
 package dev.quarry.materialize;
 
+import java.util.List;
 import java.util.Optional;
 
 import dev.quarry.adapter.RelationType;
+import dev.quarry.adapter.TableOptions;
 
 /**
  * {@code materialized: table}: the table is created under the temporary name from the model's SELECT, then swapped
- * in, whatever was there before (a table, a view, or nothing).
+ * in, whatever was there before (a table, a view, or nothing). Where the engine replaces relations atomically
+ * (BigQuery) it is one {@code create or replace table}, with the model's partitioning, clustering and options.
  */
 public final class TableMaterialization implements Materialization {
 
@@ -15,8 +18,15 @@ public final class TableMaterialization implements Materialization {
     @Override
     public MaterializationPlan plan(MaterializationRequest request) {
         PlanBuilder plan = new PlanBuilder().hooks(request.preHooks());
+        TableOptions options = Layout.of(request);
+        if (request.dialect().replacesRelationsAtomically()) {
+            Replacement.replaceInPlace(request, RelationType.TABLE, request.dialect().createOrReplaceTableAs(
+                    request.target(), request.node().compiledCode(), options), plan);
+            Layout.describeColumns(request, RelationType.TABLE, options, plan);
+            return plan.hooks(request.postHooks()).build(List.of(), SUMMARY);
+        }
         Replacement.replace(request, RelationType.TABLE,
-                request.dialect().createTableAs(request.temporary(), request.node().compiledCode()), plan);
+                request.dialect().createTableAs(request.temporary(), request.node().compiledCode(), options), plan);
         return plan.hooks(request.postHooks()).build(Replacement.onFailure(request, RelationType.TABLE), SUMMARY);
     }
 

@@ -4,11 +4,13 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.quarry.adapter.RelationType;
+import dev.quarry.adapter.TableOptions;
 import dev.quarry.materialize.PlannedStatement.Kind;
 
 /**
  * {@code materialized: view}. A view that replaces a view (or nothing) is one {@code create or replace view}, atomic
- * on the engines; a view that replaces a table is built under the temporary name and swapped in.
+ * on the engines; a view that replaces a table is built under the temporary name and swapped in (where the engine
+ * replaces relations atomically, BigQuery, the table is dropped first: it cannot become a view in one step).
  */
 public final class ViewMaterialization implements Materialization {
 
@@ -19,7 +21,12 @@ public final class ViewMaterialization implements Materialization {
         PlanBuilder plan = new PlanBuilder().hooks(request.preHooks());
         String select = request.node().compiledCode();
         List<String> onFailure = List.of();
-        if (request.existing().targetIs(RelationType.TABLE)) {
+        if (request.dialect().replacesRelationsAtomically()) {
+            TableOptions options = Layout.of(request);
+            Replacement.replaceInPlace(request, RelationType.VIEW,
+                    request.dialect().createOrReplaceView(request.target(), select, options), plan);
+            Layout.describeColumns(request, RelationType.VIEW, options, plan);
+        } else if (request.existing().targetIs(RelationType.TABLE)) {
             Replacement.replace(request, RelationType.VIEW,
                     request.dialect().createView(request.temporary(), select), plan);
             onFailure = Replacement.onFailure(request, RelationType.VIEW);
