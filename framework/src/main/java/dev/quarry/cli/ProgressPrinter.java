@@ -33,7 +33,8 @@ final class ProgressPrinter implements ProgressListener {
                 ? String.format(Locale.ROOT, "%,d rows in ", result.rowsAffected()) : "in ";
         String outcome = switch (result.status()) {
             case SUCCESS -> "OK " + verb(node) + " " + describe(node);
-            case ERROR -> "ERROR " + (isTest(node) ? "" : node.type() == dev.quarry.graph.ResourceType.SEED
+            case ERROR -> "ERROR " + (isTest(node) || node.type() == dev.quarry.graph.ResourceType.SOURCE ? ""
+                    : node.type() == dev.quarry.graph.ResourceType.SEED
                     ? "loading " : "creating ") + describe(node);
             case SKIPPED -> "SKIP " + describe(node);
             case PASS -> "PASS " + describe(node);
@@ -65,6 +66,9 @@ final class ProgressPrinter implements ProgressListener {
         }
         if (node.type() == dev.quarry.graph.ResourceType.UNIT_TEST) {
             return "unit test " + node.fqn().get(1) + "::" + node.name();
+        }
+        if (node.type() == dev.quarry.graph.ResourceType.SOURCE) {
+            return "freshness of " + node.name();
         }
         String kind = node.type() == dev.quarry.graph.ResourceType.SEED ? "seed file"
                 : node.materialized() + " model";

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import dev.quarry.adapter.EngineAdapter;
@@ -20,9 +19,7 @@ import dev.quarry.error.Diagnostics;
 import dev.quarry.error.ErrorCode;
 import dev.quarry.execute.DataTestRunner;
 import dev.quarry.execute.ModelBuilder;
-import dev.quarry.execute.NodeResult;
 import dev.quarry.execute.NodeRunner;
-import dev.quarry.execute.NodeStatus;
 import dev.quarry.execute.ProgressListener;
 import dev.quarry.execute.RunResults;
 import dev.quarry.execute.Scheduler;
@@ -105,7 +102,7 @@ final class RunPipeline {
                         && !tryHooks(adapter, compiledProject.onRunEnd());
                 runWriter.finish();
                 new RunResultsWriter().write(compiledProject, results, options.command(), targetDir);
-                summarize(compiledProject, results, started);
+                new RunSummary(reporter, "target/run_results.json", true).print(compiledProject, results, started);
                 if (results.interrupted()) {
                     return ErrorCode.INTERRUPTED.exitCode();
                 }
@@ -171,43 +168,5 @@ final class RunPipeline {
             case UNIT_TEST -> unitTests.run(node, session);
             default -> models.run(node, session);
         };
-    }
-
-    private void summarize(CompiledProject compiled, RunResults results, Instant started) {
-        long seconds = java.time.Duration.between(started, Instant.now()).toMillis();
-        reporter.info(String.format(Locale.ROOT, "Finished running %d nodes in %.2fs.", results.results().size(),
-                seconds / 1000.0));
-        reporter.info(String.format(Locale.ROOT, "Completed: PASS=%d WARN=%d ERROR=%d SKIP=%d TOTAL=%d",
-                results.count(NodeStatus.SUCCESS) + results.count(NodeStatus.PASS), results.count(NodeStatus.WARN),
-                results.count(NodeStatus.ERROR) + results.count(NodeStatus.FAIL), results.count(NodeStatus.SKIPPED),
-                results.results().size()));
-        for (NodeResult result : results.results()) {
-            boolean failed = result.status() == NodeStatus.ERROR || result.status() == NodeStatus.FAIL;
-            if (failed || result.status() == NodeStatus.WARN) {
-                ManifestNode node = compiled.nodes().get(result.uniqueId());
-                String text = (failed ? "Failure in " : "Warning in ") + node.type().selectorName() + " "
-                        + node.name() + " (" + definedAt(node) + ")" + System.lineSeparator()
-                        + indent(result.message()) + (result.statements().isEmpty() ? ""
-                                : System.lineSeparator() + "  statements run: target/run/" + node.sqlPath());
-                if (failed) {
-                    reporter.failure(text);
-                } else {
-                    reporter.info(text);
-                }
-            }
-        }
-        if (results.interrupted()) {
-            reporter.failure("Interrupted: the running statements were cancelled; target/run_results.json lists "
-                    + "what finished.");
-        }
-    }
-
-    /** The node's file; for a generic test, its line in the YAML file. */
-    private static String definedAt(ManifestNode node) {
-        return node.details().get("defined_at") instanceof String at ? at : node.path();
-    }
-
-    private static String indent(String text) {
-        return "  " + text.replace("\n", "\n  ");
     }
 }

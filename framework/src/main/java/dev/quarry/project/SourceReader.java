@@ -2,6 +2,7 @@ package dev.quarry.project;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -57,12 +58,27 @@ final class SourceReader {
                     reading.string(map, "identifier").orElse(name),
                     reading.string(map, "description").orElse(""),
                     reading.string(map, "loaded_at_field").orElse(null),
-                    tests.plainMap(map, "freshness"),
+                    tableFreshness(map),
                     tests.plainMap(map, "external"),
                     reading.stringList(map, "tags"),
                     tests.columns(map),
                     tests.tests(map),
                     map.location()));
         });
+    }
+
+    /**
+     * A table's own freshness, which replaces its source's; {@code freshness: null} (or {@code {}}) turns the check
+     * off for the table, as in dbt: then both thresholds are null.
+     */
+    private Map<String, Object> tableFreshness(YamlMap table) {
+        Map<String, Object> own = tests.plainMap(table, "freshness");
+        if (own.isEmpty() && table.has("freshness")) {
+            Map<String, Object> off = new java.util.LinkedHashMap<>();
+            off.put("warn_after", null);
+            off.put("error_after", null);
+            return off;
+        }
+        return own;
     }
 }
