@@ -70,6 +70,15 @@ public interface EngineDialect extends SqlDialect {
         throw new UnsupportedOperationException(type() + " has no insert_overwrite");
     }
 
+    /**
+     * The statement that stages a source's files ({@code external: {location, format, options}}) as a table of the
+     * source's name, replacing it if it exists; empty where the engine reads such files in place
+     * ({@link #externalRelation}) and nothing needs staging.
+     */
+    default java.util.Optional<String> createExternalTable(Relation relation, java.util.Map<String, Object> external) {
+        return java.util.Optional.empty();
+    }
+
     /** The same relation under another name in the same schema (temporary and backup relations). */
     default Relation withIdentifier(Relation relation, String identifier) {
         return new Relation(relation.database(), relation.schema(), identifier,

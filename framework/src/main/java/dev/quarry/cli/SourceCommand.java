@@ -4,8 +4,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code quarry source}: commands about the project's sources. */
-@Command(name = "source", description = "Commands about sources: freshness.",
-        subcommands = {SourceFreshnessCommand.class})
+@Command(name = "source", description = "Commands about sources: freshness, stage.",
+        subcommands = {SourceFreshnessCommand.class, SourceStageCommand.class})
 final class SourceCommand implements Runnable {
 
     @ParentCommand

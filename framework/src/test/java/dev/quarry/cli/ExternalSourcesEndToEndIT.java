@@ -157,6 +157,15 @@ class ExternalSourcesEndToEndIT {
                 .containsExactly(List.of("orders_2024"), List.of("orders_enriched"));
     }
 
+    @Test
+    void stagingSourcesOnDuckDbIsNothingToDoSinceItReadsTheFilesInPlace() {
+        TestProject.Result result = project.run("source", "stage", "-s", "source:landing");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(result.stdout()).contains("source landing.orders: duckdb reads its files in place; nothing to "
+                + "stage");
+    }
+
     private Map<String, String> statuses() throws IOException {
         JsonNode results = new ObjectMapper().readTree(dir.resolve("target/run_results.json").toFile());
         Map<String, String> statuses = new LinkedHashMap<>();

@@ -161,6 +161,44 @@ public final class BigQueryDialect implements EngineDialect {
         };
     }
 
+    /**
+     * {@code create or replace external table} over the files: idempotent, and it reads the files as they are at
+     * each query, so a new load needs no new staging. A {@code **} in the location becomes BigQuery's single
+     * wildcard (which spans folders); with {@code options: {hive_partitioning: true}} the folders' {@code key=value}
+     * parts become columns. Other options are BigQuery's external table options, passed as written.
+     */
+    @Override
+    public java.util.Optional<String> createExternalTable(Relation relation, Map<String, Object> external) {
+        if (!(external.get("location") instanceof String location)) {
+            return java.util.Optional.empty();
+        }
+        String uri = location.replace("**/", "").replace("**", "*");
+        String format = switch (external.get("format") instanceof String given ? given
+                : uri.endsWith(".csv") ? "csv" : uri.endsWith(".json") || uri.endsWith(".ndjson") ? "json"
+                        : "parquet") {
+            case "csv" -> "CSV";
+            case "json" -> "NEWLINE_DELIMITED_JSON";
+            default -> "PARQUET";
+        };
+        Map<?, ?> options = external.get("options") instanceof Map<?, ?> given ? given : Map.of();
+        boolean hive = Boolean.TRUE.equals(options.get("hive_partitioning"));
+        List<String> settings = new ArrayList<>();
+        settings.add("format = " + stringLiteral(format));
+        settings.add("uris = [" + stringLiteral(uri) + "]");
+        if (hive) {
+            int wildcard = uri.indexOf('*');
+            String prefix = wildcard < 0 ? uri : uri.substring(0, uri.lastIndexOf('/', wildcard));
+            settings.add("hive_partition_uri_prefix = " + stringLiteral(prefix));
+        }
+        options.forEach((key, value) -> {
+            if (!"hive_partitioning".equals(key)) {
+                settings.add(key + " = " + (value instanceof String text ? stringLiteral(text) : value));
+            }
+        });
+        return java.util.Optional.of("create or replace external table " + relation.rendered()
+                + (hive ? "\nwith partition columns" : "") + "\noptions(" + String.join(", ", settings) + ")");
+    }
+
     /** {@code partition by ...}, {@code cluster by ...} and {@code options(...)}, each on its own line. */
     private String layout(TableOptions options) {
         StringBuilder layout = new StringBuilder();
