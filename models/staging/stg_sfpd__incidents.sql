@@ -27,8 +27,8 @@ select
     trim(police_district) as police_district,
     trim(analysis_neighborhood) as analysis_neighborhood,
     cast(supervisor_district as integer) as supervisor_district,
-    cast(latitude as double) as latitude,
-    cast(longitude as double) as longitude,
+    cast(latitude as ${type_float()}) as latitude,
+    cast(longitude as ${type_float()}) as longitude,
     _source_updated_at as source_updated_at,
     _loaded_at as loaded_at
 from versions

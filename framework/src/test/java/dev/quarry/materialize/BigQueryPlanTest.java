@@ -27,14 +27,14 @@ import dev.quarry.template.Relation;
  */
 class BigQueryPlanTest {
 
-    private static final EngineDialect BIGQUERY = new BigQueryDialect();
+    static final EngineDialect BIGQUERY = new BigQueryDialect();
     private static final String SELECT = "select id, day, amount from `raw`.`orders`";
-    private static final List<ColumnInfo> COLUMNS = List.of(new ColumnInfo("id", "INT64"),
+    static final List<ColumnInfo> COLUMNS = List.of(new ColumnInfo("id", "INT64"),
             new ColumnInfo("day", "DATE"), new ColumnInfo("amount", "NUMERIC"));
-    private static final RelationInfo TABLE = new RelationInfo(RelationType.TABLE, COLUMNS);
-    private static final RelationInfo VIEW = new RelationInfo(RelationType.VIEW, COLUMNS);
+    static final RelationInfo TABLE = new RelationInfo(RelationType.TABLE, COLUMNS);
+    static final RelationInfo VIEW = new RelationInfo(RelationType.VIEW, COLUMNS);
 
-    private static ManifestNode model(String materialized, Object... config) {
+    static ManifestNode model(String materialized, Object... config) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("materialized", materialized);
         for (int index = 0; index < config.length; index += 2) {

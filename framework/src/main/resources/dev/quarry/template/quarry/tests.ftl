@@ -9,10 +9,10 @@
   quarry_ are internal.
 -->
 
-<#-- A YAML value as SQL: a quoted string literal, or the text itself when quote is false. -->
+<#-- A YAML value as SQL: the engine's string literal, or the text itself when quote is false. -->
 <#function quarry_test_literal value quote>
   <#if quote && value?is_string>
-    <#return "'" + value?replace("'", "''") + "'">
+    <#return string_literal(value)>
   </#if>
   <#return "" + value>
 </#function>

@@ -7,5 +7,5 @@ from ${ref('stg_orders')} as o
 left join ${ref('stg_customers')} as cu on cu.customer_id = o.customer_id
 left join ${ref('countries')} as c on c.code = cu.country_code
 <#if is_incremental()>
-where o.ordered_at > (select max(ordered_at) from ${this})
+where o.order_id > (select max(order_id) from ${this})
 </#if>
