@@ -1,15 +1,9 @@
 package dev.quarry.artifacts;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.quarry.compile.CompiledProject;
 import dev.quarry.compile.ManifestNode;
@@ -27,36 +21,21 @@ public final class RunResultsWriter {
     public static final int SCHEMA_VERSION = 1;
     public static final String SCHEMA_URL = "https://quarry.dev/schemas/run-results/v" + SCHEMA_VERSION + ".json";
 
-    private final ObjectMapper mapper = new ObjectMapper();
-
     public Path write(CompiledProject compiled, RunResults results, String command, Path targetDir)
             throws IOException {
-        Files.createDirectories(targetDir);
-        Path file = targetDir.resolve("run_results.json");
-        Path temporary = targetDir.resolve("run_results.json.tmp");
-        try (OutputStream stream = Files.newOutputStream(temporary);
-                JsonGenerator json = mapper.getFactory().createGenerator(stream, JsonEncoding.UTF8)) {
-            json.useDefaultPrettyPrinter();
-            json.writeStartObject();
-            json.writeObjectFieldStart("metadata");
-            json.writeStringField("quarry_schema_version", SCHEMA_URL);
-            json.writeNumberField("schema_version", SCHEMA_VERSION);
-            json.writeStringField("quarry_version", QuarryVersion.get());
-            json.writeStringField("generated_at", Instant.now().toString());
-            json.writeStringField("invocation_id", compiled.environment().invocationId());
-            json.writeStringField("command", command);
-            json.writeEndObject();
-            json.writeNumberField("elapsed_time", results.elapsed().toMillis() / 1000.0);
-            json.writeBooleanField("interrupted", results.interrupted());
-            json.writeArrayFieldStart("results");
-            for (NodeResult result : results.results()) {
-                result(json, compiled.nodes().get(result.uniqueId()), result);
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        }
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return file;
+        return JsonArtifact.write(targetDir, "run_results.json", SCHEMA_URL, compiled.environment().invocationId(),
+                metadata -> {
+                    metadata.writeNumberField("schema_version", SCHEMA_VERSION);
+                    metadata.writeStringField("command", command);
+                }, json -> {
+                    json.writeNumberField("elapsed_time", results.elapsed().toMillis() / 1000.0);
+                    json.writeBooleanField("interrupted", results.interrupted());
+                    json.writeArrayFieldStart("results");
+                    for (NodeResult result : results.results()) {
+                        result(json, compiled.nodes().get(result.uniqueId()), result);
+                    }
+                    json.writeEndArray();
+                });
     }
 
     private static void result(JsonGenerator json, ManifestNode node, NodeResult result) throws IOException {

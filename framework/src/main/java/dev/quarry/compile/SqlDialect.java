@@ -12,6 +12,11 @@ public interface SqlDialect {
     /** A quoted identifier: {@code "name"} or {@code `name`}. */
     String quote(String identifier);
 
+    /** A string literal: standard SQL doubles the quote ({@code 'it''s'}); an engine may escape otherwise. */
+    default String stringLiteral(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+
     /**
      * A fully written relation.
      *

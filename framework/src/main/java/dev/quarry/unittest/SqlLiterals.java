@@ -8,15 +8,16 @@ import java.time.LocalDateTime;
 import dev.quarry.compile.SqlDialect;
 
 /**
- * Java values written as SQL literals of an engine. DuckDB and H2 share standard SQL strings ({@code 'it''s'});
- * BigQuery's strings escape with a backslash ({@code 'it\'s'}) and cannot hold a raw line break, and its local
- * date-time is a {@code datetime}. Every other literal is the same text on all three.
+ * Java values written as SQL literals of an engine. Strings are the dialect's ({@code 'it''s'} on DuckDB and H2,
+ * {@code "it's"} on BigQuery); BigQuery's local date-time is a {@code datetime}. Every other literal is the same text on all three.
  */
 final class SqlLiterals {
 
+    private final SqlDialect dialect;
     private final boolean bigQuery;
 
     SqlLiterals(SqlDialect dialect) {
+        this.dialect = dialect;
         this.bigQuery = dialect.type().equals("bigquery");
     }
 
@@ -53,13 +54,9 @@ final class SqlLiterals {
         return type == null || type.isBlank() ? literal(value) : "cast(" + literal(value) + " as " + type + ")";
     }
 
-    /** A string literal. */
+    /** A string literal, as the engine writes it. */
     String string(String text) {
-        if (!bigQuery) {
-            return "'" + text.replace("'", "''") + "'";
-        }
-        // GoogleSQL: https://cloud.google.com/bigquery/docs/reference/standard-sql/lexical#string_and_bytes_literals
-        return "'" + text.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n").replace("\r", "\\r") + "'";
+        return dialect.stringLiteral(text);
     }
 
     private String floatingPoint(double value) {

@@ -159,7 +159,7 @@ class FixtureTableTest {
         assertThat(new FixtureTable(new H2Dialect()).select(rows, List.of()).sql())
                 .isEqualTo("select 'it''s' as \"say \"\"hi\"\"\"");
         assertThat(new FixtureTable(new BigQueryDialect()).select(rows, List.of()).sql())
-                .isEqualTo("select 'it\\'s' as `say \"hi\"`");
+                .isEqualTo("select \"it's\" as `say \"hi\"`");
     }
 
     @Test
@@ -168,6 +168,6 @@ class FixtureTableTest {
                 FixtureRows.fromYaml(List.of(row("id", 1, "name", "a"))),
                 List.of(new ColumnInfo("id", "INT64"), new ColumnInfo("name", "STRING")));
 
-        assertThat(select.sql()).isEqualTo("select cast(1 as INT64) as `id`, cast('a' as STRING) as `name`");
+        assertThat(select.sql()).isEqualTo("select cast(1 as INT64) as `id`, cast(\"a\" as STRING) as `name`");
     }
 }

@@ -34,7 +34,7 @@ class SqlLiteralsTest {
     void doublesThatAreNotFiniteAreCastFromText() {
         assertThat(duckDb.literal(Double.NaN)).isEqualTo("cast('NaN' as double)");
         assertThat(duckDb.literal(Double.NEGATIVE_INFINITY)).isEqualTo("cast('-Infinity' as double)");
-        assertThat(bigQuery.literal(Double.POSITIVE_INFINITY)).isEqualTo("cast('Infinity' as FLOAT64)");
+        assertThat(bigQuery.literal(Double.POSITIVE_INFINITY)).isEqualTo("cast(\"Infinity\" as FLOAT64)");
     }
 
     @Test
@@ -44,7 +44,7 @@ class SqlLiteralsTest {
 
     @Test
     void bigQueryStringsEscapeWithABackslash() {
-        assertThat(bigQuery.literal("it's \\ \"fine\"\r\nnext")).isEqualTo("'it\\'s \\\\ \"fine\"\\r\\nnext'");
+        assertThat(bigQuery.literal("it's \\ \"fine\"\r\nnext")).isEqualTo("\"it's \\\\ \\\"fine\\\"\\r\\nnext\"");
     }
 
     @Test
@@ -53,7 +53,7 @@ class SqlLiteralsTest {
         assertThat(duckDb.literal(LocalDateTime.of(2024, 1, 31, 10, 0))).isEqualTo("timestamp '2024-01-31 10:00:00'");
         assertThat(duckDb.literal(LocalDateTime.of(2024, 1, 31, 10, 0, 5, 250_000_000)))
                 .isEqualTo("timestamp '2024-01-31 10:00:05.25'");
-        assertThat(bigQuery.literal(LocalDateTime.of(2024, 1, 31, 10, 0))).isEqualTo("datetime '2024-01-31 10:00:00'");
+        assertThat(bigQuery.literal(LocalDateTime.of(2024, 1, 31, 10, 0))).isEqualTo("datetime \"2024-01-31 10:00:00\"");
     }
 
     @Test

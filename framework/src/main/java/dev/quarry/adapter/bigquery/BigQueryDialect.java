@@ -43,8 +43,9 @@ public final class BigQueryDialect implements EngineDialect {
         return List.of("merge", "insert_overwrite", "append").contains(strategy);
     }
 
-    /** A GoogleSQL string literal: double quotes, with backslash escapes. */
-    public static String stringLiteral(String text) {
+    /** A GoogleSQL string literal: double quotes, with backslash escapes (it cannot hold a raw line break). */
+    @Override
+    public String stringLiteral(String text) {
         StringBuilder literal = new StringBuilder("\"");
         for (char character : text.toCharArray()) {
             switch (character) {
