@@ -1,5 +1,6 @@
 package dev.quarry.adapter;
 
+import java.util.Map;
 import java.util.Optional;
 
 import dev.quarry.template.Relation;
@@ -48,6 +49,35 @@ public interface EngineSession extends AutoCloseable {
      */
     default long engineNanos() {
         return 0;
+    }
+
+    /**
+     * Tells the session which node its next statements are for (a BigQuery job carries it as the label
+     * {@code quarry_node}); null when none. Does nothing by default.
+     */
+    default void currentNode(String uniqueId) {
+    }
+
+    /**
+     * What the engine has counted of this session's work so far, by name ({@code bytes_processed},
+     * {@code bytes_billed}, {@code slot_ms}, {@code jobs}): a node's share is the difference before and after it.
+     * Empty when the engine counts nothing (the embedded engines).
+     */
+    default Map<String, Long> usage() {
+        return Map.of();
+    }
+
+    /** The engine's own fields about the last statement it ran ({@code job_id}, {@code location}); empty by default. */
+    default Map<String, Object> lastResponse() {
+        return Map.of();
+    }
+
+    /**
+     * The bytes a query would process, asked of the engine without running it (a BigQuery dry run); empty where the
+     * engine cannot tell.
+     */
+    default java.util.OptionalLong estimateBytes(String sql) {
+        return java.util.OptionalLong.empty();
     }
 
     /** Cancels the statement running on this session, from another thread; does nothing when none is. */

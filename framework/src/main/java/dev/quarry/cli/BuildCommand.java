@@ -28,7 +28,6 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         return new RunPipeline(new Workspace(parent.global, parent.invocation())).run(new RunPipeline.Options(
                 "build", Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.DATA_TEST,
-                        ResourceType.UNIT_TEST), selection, run.fullRefresh, run.threads,
-                run.failFast));
+                        ResourceType.UNIT_TEST), selection, run));
     }
 }

@@ -38,6 +38,10 @@ final class CompileCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Render everything again instead of reusing unchanged results.")
     boolean noCache;
 
+    @Option(names = "--dry-run", description = "Also ask the engine what each selected model would process (and "
+            + "cost), without running it (BigQuery).")
+    boolean dryRun;
+
     @Override
     public Integer call() {
         Instant started = Instant.now();
@@ -62,6 +66,11 @@ final class CompileCommand implements Callable<Integer> {
             int written = writer.finish();
             timer.done("finishing the compiled SQL files");
             report(reporter, workspace, project, started, written);
+            if (dryRun) {
+                try (RunEngines engines = new RunEngines(loaded)) {
+                    return new DryRun(reporter).estimate(engines.target(), project);
+                }
+            }
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }

@@ -24,6 +24,6 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return new RunPipeline(new Workspace(parent.global, parent.invocation())).run(new RunPipeline.Options("run",
-                Set.of(ResourceType.MODEL), selection, run.fullRefresh, run.threads, run.failFast));
+                Set.of(ResourceType.MODEL), selection, run));
     }
 }

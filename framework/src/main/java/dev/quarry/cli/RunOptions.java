@@ -13,4 +13,8 @@ final class RunOptions {
 
     @Option(names = {"-x", "--fail-fast"}, description = "Start nothing new after the first failure.")
     boolean failFast;
+
+    @Option(names = "--dry-run", description = "Run nothing: ask the engine what each selected model would process "
+            + "(and cost) instead (BigQuery).")
+    boolean dryRun;
 }

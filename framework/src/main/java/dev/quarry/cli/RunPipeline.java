@@ -38,8 +38,19 @@ import dev.quarry.report.Reporter;
 final class RunPipeline {
 
     /** What a run command asks for. */
-    record Options(String command, Set<ResourceType> types, SelectionOptions selection, boolean fullRefresh,
-            Integer threads, boolean failFast) {
+    record Options(String command, Set<ResourceType> types, SelectionOptions selection, RunOptions run) {
+
+        boolean fullRefresh() {
+            return run.fullRefresh;
+        }
+
+        Integer threads() {
+            return run.threads;
+        }
+
+        boolean failFast() {
+            return run.failFast;
+        }
     }
 
     private final Workspace workspace;
@@ -73,6 +84,10 @@ final class RunPipeline {
             new ManifestWriter().write(compiledProject, targetDir, Instant.now());
             compiled.cache().save(targetDir, QuarryVersion.build());
             sqlWriter.finish();
+            if (options.run().dryRun) {
+                reporter.info(Summaries.found(compiledProject));
+                return new DryRun(reporter).estimate(engines.target(), compiledProject);
+            }
             List<ManifestNode> nodes = runnable(compiledProject, options.types());
             boolean onlyUnitTests = nodes.stream().allMatch(node -> node.type() == ResourceType.UNIT_TEST);
             EngineAdapter adapter = onlyUnitTests ? engines.forUnitTests() : engines.target();

@@ -39,6 +39,7 @@ final class RunSummary {
                 results.count(NodeStatus.SUCCESS) + results.count(NodeStatus.PASS), results.count(NodeStatus.WARN),
                 results.count(NodeStatus.ERROR) + results.count(NodeStatus.FAIL), results.count(NodeStatus.SKIPPED),
                 results.results().size()));
+        billed(results).ifPresent(reporter::info);
         for (NodeResult result : results.results()) {
             boolean failed = result.status() == NodeStatus.ERROR || result.status() == NodeStatus.FAIL;
             if (failed || result.status() == NodeStatus.WARN) {
@@ -58,6 +59,19 @@ final class RunSummary {
             reporter.failure("Interrupted: the running statements were cancelled; " + resultsFile
                     + " lists what finished.");
         }
+    }
+
+    /** {@code Bytes billed: ...} when the engine bills by bytes (BigQuery): the total over the run's nodes. */
+    static java.util.Optional<String> billed(RunResults results) {
+        long bytes = 0;
+        boolean billing = false;
+        for (NodeResult result : results.results()) {
+            if (result.response().get("bytes_billed") instanceof Number billed) {
+                bytes += billed.longValue();
+                billing = true;
+            }
+        }
+        return billing ? java.util.Optional.of("Bytes billed: " + Bytes.describe(bytes)) : java.util.Optional.empty();
     }
 
     /** The node's file; for a generic test, its line in the YAML file. */

@@ -24,6 +24,6 @@ final class SeedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return new RunPipeline(new Workspace(parent.global, parent.invocation())).run(new RunPipeline.Options("seed",
-                Set.of(ResourceType.SEED), selection, run.fullRefresh, run.threads, run.failFast));
+                Set.of(ResourceType.SEED), selection, run));
     }
 }

@@ -24,7 +24,6 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return new RunPipeline(new Workspace(parent.global, parent.invocation())).run(new RunPipeline.Options("test",
-                Set.of(ResourceType.DATA_TEST, ResourceType.UNIT_TEST), selection, run.fullRefresh, run.threads,
-                run.failFast));
+                Set.of(ResourceType.DATA_TEST, ResourceType.UNIT_TEST), selection, run));
     }
 }

@@ -21,6 +21,22 @@ public record NodeResult(String uniqueId, NodeStatus status, Instant startedAt, 
         response = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(response));
     }
 
+    /**
+     * The result with what the engine counted while the node ran (the difference of its usage counters:
+     * {@code bytes_billed}, ...) and its last statement's fields ({@code job_id}) added to the response; itself when
+     * the engine counts nothing.
+     */
+    public NodeResult withEngineUsage(Map<String, Long> before, Map<String, Long> after,
+            Map<String, Object> lastResponse) {
+        if (after.isEmpty() && lastResponse.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> merged = new java.util.LinkedHashMap<>(response);
+        merged.putAll(lastResponse);
+        after.forEach((name, total) -> merged.put(name, total - before.getOrDefault(name, 0L)));
+        return new NodeResult(uniqueId, status, startedAt, duration, rowsAffected, message, statements, merged);
+    }
+
     public static NodeResult skipped(String uniqueId, String message) {
         return new NodeResult(uniqueId, NodeStatus.SKIPPED, Instant.now(), Duration.ZERO, -1, message, List.of(),
                 Map.of());

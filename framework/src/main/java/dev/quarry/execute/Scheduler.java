@@ -137,7 +137,10 @@ public final class Scheduler {
         }
         int index = startedCount.incrementAndGet();
         listener.started(node, index, total);
-        NodeResult result = runner.run(node, own);
+        own.currentNode(node.uniqueId());
+        Map<String, Long> usageBefore = own.usage();
+        NodeResult result = runner.run(node, own).withEngineUsage(usageBefore, own.usage(), own.lastResponse());
+        own.currentNode(null);
         if (failFast && (result.status() == NodeStatus.ERROR || result.status() == NodeStatus.FAIL)) {
             // Set here, in the worker, so that a node already queued behind this one does not start either.
             stoppedAfterFailure = true;

@@ -181,4 +181,14 @@ class RunEndToEndIT {
                 .containsExactly(List.of("built customer_orders"), List.of("run ended"), List.of("manual"),
                         List.of("manual; again"));
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"duckdb", "h2"})
+    void aDryRunNeedsAnEngineThatEstimatesAndRunsNothing(String engine) throws Exception {
+        assertThat(quarry(engine, "run", "--dry-run")).isEqualTo(2);
+
+        assertThat(stderr()).contains("--dry-run asks the engine what each query would process; " + engine
+                + " cannot tell (BigQuery can)");
+        assertThat(project.resolve("target/run_results.json")).doesNotExist();
+    }
 }
