@@ -19,6 +19,8 @@ import dev.quarry.project.Target;
 public final class H2Adapter implements EngineAdapter {
 
     private final H2Dialect dialect = new H2Dialect();
+    /** One DDL statement at a time over all sessions: H2 deadlocks on concurrent catalog changes. */
+    private final java.util.concurrent.locks.ReentrantLock catalogChanges = new java.util.concurrent.locks.ReentrantLock();
     private final String url;
     private final Connection keepAlive;
 
@@ -31,9 +33,10 @@ public final class H2Adapter implements EngineAdapter {
     public static H2Adapter open(Target target, Path projectRoot) {
         String path = target.settings().get("path") instanceof String given ? given : ":memory:";
         // Unquoted names are lower case, as on DuckDB, so one model's SQL means the same columns on both engines.
-        // H2 locks its catalog while a transaction that changed it is open (a seed loads in one transaction): other
-        // workers' DDL waits for it rather than failing after H2's default of one second.
-        String settings = ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=600000";
+        // H2 locks its whole catalog for each DDL statement (a create table as select holds it for its query): the
+        // sessions take turns at DDL (H2Session), and a statement waits up to a minute for another's lock rather
+        // than failing after H2's default of a second or two.
+        String settings = ";DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000";
         String url = path.equals(":memory:")
                 ? "jdbc:h2:mem:quarry-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1" + settings
                 : "jdbc:h2:file:" + projectRoot.resolve(path).toAbsolutePath().normalize() + settings;
@@ -57,7 +60,7 @@ public final class H2Adapter implements EngineAdapter {
     @Override
     public EngineSession openSession() {
         try {
-            return new H2Session(DriverManager.getConnection(url), dialect);
+            return new H2Session(DriverManager.getConnection(url), dialect, catalogChanges);
         } catch (SQLException failure) {
             throw new EngineException("cannot open an H2 connection: " + failure.getMessage(), failure);
         }

@@ -18,10 +18,16 @@ final class H2Session extends JdbcSession {
     private static final int BATCH = 10_000;
 
     private final H2Dialect dialect;
+    private final java.util.concurrent.locks.Lock catalogChanges;
 
-    H2Session(Connection connection, H2Dialect dialect) {
+    /**
+     * @param catalogChanges taken for every DDL statement, shared by the adapter's sessions: H2 does not support
+     *                       concurrent DDL (it locks its catalog, and two sessions changing it can deadlock)
+     */
+    H2Session(Connection connection, H2Dialect dialect, java.util.concurrent.locks.Lock catalogChanges) {
         super(connection, dialect);
         this.dialect = dialect;
+        this.catalogChanges = catalogChanges;
     }
 
     /**
@@ -31,6 +37,18 @@ final class H2Session extends JdbcSession {
      */
     @Override
     public long execute(String sql) {
+        if (!isDdl(sql)) {
+            return executeInTurn(sql);
+        }
+        catalogChanges.lock();
+        try {
+            return executeInTurn(sql);
+        } finally {
+            catalogChanges.unlock();
+        }
+    }
+
+    private long executeInTurn(String sql) {
         try {
             long count = super.execute(sql);
             // H2 says 0 for every DDL statement, also for a table created with rows: unknown, not none.
@@ -46,6 +64,12 @@ final class H2Session extends JdbcSession {
     }
 
     private static final int VIEW_DEPENDS_ON_IT = 90107;
+
+    private static boolean isDdl(String sql) {
+        String start = sql.stripLeading();
+        return isCreate(start) || start.regionMatches(true, 0, "drop ", 0, 5)
+                || start.regionMatches(true, 0, "alter ", 0, 6);
+    }
 
     private static boolean isCreate(String sql) {
         return sql.stripLeading().regionMatches(true, 0, "create ", 0, 7);
