@@ -11,6 +11,10 @@ public interface EngineAdapter extends AutoCloseable {
     /** Opens a new session; the caller closes it. */
     EngineSession openSession();
 
+    /** Tells the engine the run's invocation id (BigQuery labels every job with it); does nothing by default. */
+    default void invocationId(String invocationId) {
+    }
+
     @Override
     void close();
 }

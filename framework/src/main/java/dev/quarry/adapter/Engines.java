@@ -2,6 +2,7 @@ package dev.quarry.adapter;
 
 import java.nio.file.Path;
 
+import dev.quarry.adapter.bigquery.BigQueryAdapter;
 import dev.quarry.adapter.duckdb.DuckDbAdapter;
 import dev.quarry.adapter.h2.H2Adapter;
 import dev.quarry.error.UsageException;
@@ -32,8 +33,7 @@ public final class Engines {
         return switch (target.type()) {
             case "duckdb" -> DuckDbAdapter.open(target, projectRoot);
             case "h2" -> H2Adapter.open(target, projectRoot);
-            case "bigquery" -> throw new UsageException("target '" + target.name() + "' is BigQuery, which Quarry "
-                    + "can compile for but not yet run on; run on a duckdb or h2 target");
+            case "bigquery" -> BigQueryAdapter.open(target, projectRoot);
             default -> throw new UsageException("unknown engine type '" + target.type() + "'");
         };
     }

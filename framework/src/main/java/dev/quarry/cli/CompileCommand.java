@@ -67,7 +67,7 @@ final class CompileCommand implements Callable<Integer> {
             timer.done("finishing the compiled SQL files");
             report(reporter, workspace, project, started, written);
             if (dryRun) {
-                try (RunEngines engines = new RunEngines(loaded)) {
+                try (RunEngines engines = workspace.engines(loaded)) {
                     return new DryRun(reporter).estimate(engines.target(), project);
                 }
             }

@@ -12,16 +12,20 @@ import dev.quarry.project.Project;
 final class RunEngines implements AutoCloseable {
 
     private final Project project;
+    private final String invocationId;
     private EngineAdapter target;
     private EngineAdapter unitTests;
 
-    RunEngines(Project project) {
+    /** @param invocationId the run's id, which the engine may attach to its jobs (BigQuery labels) */
+    RunEngines(Project project, String invocationId) {
         this.project = project;
+        this.invocationId = invocationId;
     }
 
     synchronized EngineAdapter target() {
         if (target == null) {
             target = Engines.open(project.target(), project.root());
+            target.invocationId(invocationId);
         }
         return target;
     }

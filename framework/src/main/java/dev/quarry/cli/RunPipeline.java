@@ -66,14 +66,16 @@ final class RunPipeline {
         Diagnostics diagnostics = new Diagnostics();
         Project project = workspace.load(diagnostics, true);
         try (InterruptGuard interrupts = new InterruptGuard();
-                RunEngines engines = new RunEngines(project);
+                RunEngines engines = workspace.engines(project);
                 SqlFileWriter sqlWriter = SqlFileWriter.compiled(project.targetDir());
                 SqlFileWriter runWriter = SqlFileWriter.run(project.targetDir())) {
             // What exists decides is_incremental() and what a model replaces: only a run that builds models asks.
             java.util.Map<String, dev.quarry.adapter.RelationType> existing = java.util.Map.of();
             if (options.types().contains(ResourceType.MODEL)) {
                 try (EngineSession session = engines.target().openSession()) {
-                    existing = session.listRelations(false);
+                    // Keys as relations render: with the database part where the target names one (BigQuery's
+                    // project), so that they match what is_incremental() and the materializations look up.
+                    existing = session.listRelations(project.target().database() != null);
                 }
             }
             Workspace.Compiled compiled = workspace.compile(project, diagnostics, new Workspace.Request(

@@ -60,7 +60,7 @@ final class SourceFreshnessCommand implements Callable<Integer> {
         int workers = threads != null ? threads : project.target().threads();
         reporter.info("Checking the freshness of " + sources.size() + " source table" + (sources.size() == 1 ? ""
                 : "s") + " on " + project.target().type() + " (target " + project.target().name() + ")");
-        try (InterruptGuard interrupts = new InterruptGuard(); RunEngines engines = new RunEngines(project)) {
+        try (InterruptGuard interrupts = new InterruptGuard(); RunEngines engines = workspace.engines(project)) {
             Scheduler scheduler = new Scheduler(engines.target(), workers, false, new ProgressPrinter(reporter));
             interrupts.cancels(scheduler);
             RunResults results = scheduler.run(compiled.graph(), compiled.nodes(), sources, false,

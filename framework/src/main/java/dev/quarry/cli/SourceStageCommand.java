@@ -50,7 +50,7 @@ final class SourceStageCommand implements Callable<Integer> {
             return 0;
         }
         int failed = 0;
-        try (RunEngines engines = new RunEngines(project)) {
+        try (RunEngines engines = workspace.engines(project)) {
             EngineAdapter adapter = engines.target();
             try (EngineSession session = adapter.openSession()) {
                 for (ManifestNode source : sources) {

@@ -101,6 +101,11 @@ final class Workspace {
         return new Compiled(compiled, cache);
     }
 
+    /** The engines a command of this invocation may open, each when first needed. */
+    RunEngines engines(Project project) {
+        return new RunEngines(project, invocation.invocationId);
+    }
+
     /** The engine unit tests run on: the target's when it is embedded, else the project's {@code unit_test_engine}. */
     static String unitTestEngine(Project project) {
         String type = project.target().type();

@@ -24,12 +24,12 @@ public record NodeResult(String uniqueId, NodeStatus status, Instant startedAt, 
     /**
      * The result with what the engine counted while the node ran (the difference of its usage counters:
      * {@code bytes_billed}, ...) and its last statement's fields ({@code job_id}) added to the response; itself when
-     * the engine counts nothing.
+     * the engine counts nothing or nothing changed.
      */
     public NodeResult withEngineUsage(Map<String, Long> before, Map<String, Long> after,
             Map<String, Object> lastResponse) {
-        if (after.isEmpty() && lastResponse.isEmpty()) {
-            return this;
+        if (after.isEmpty() || after.equals(before)) {
+            return this; // the engine counts nothing, or the node ran nothing on it (its last statement is another's)
         }
         Map<String, Object> merged = new java.util.LinkedHashMap<>(response);
         merged.putAll(lastResponse);

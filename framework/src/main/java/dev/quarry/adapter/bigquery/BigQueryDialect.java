@@ -240,16 +240,4 @@ public final class BigQueryDialect implements EngineDialect {
             default -> throw new IllegalArgumentException("unknown partition data type " + partition.dataType());
         };
     }
-
-    /** Labels a job may carry: lower case letters, digits, underscores and dashes, at most 63 characters. */
-    public static Map<String, String> jobLabels(Map<String, String> labels) {
-        Map<String, String> clean = new java.util.LinkedHashMap<>();
-        labels.forEach((key, value) -> clean.put(labelText(key), labelText(value)));
-        return clean;
-    }
-
-    private static String labelText(String text) {
-        String lower = text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "_");
-        return lower.length() > 63 ? lower.substring(0, 63) : lower;
-    }
 }

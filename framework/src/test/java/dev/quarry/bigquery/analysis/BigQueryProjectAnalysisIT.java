@@ -38,7 +38,8 @@ class BigQueryProjectAnalysisIT {
             "shop", "warehouse",
             "ephemeral", "warehouse",
             "quality", "bigquery",
-            "jaffle", "bigquery");
+            "jaffle", "bigquery",
+            "bigquery_shop", "dev");
 
     /** Fixture projects written for DuckDB alone, and why. */
     private static final Map<String, String> DUCKDB_ONLY_FIXTURES = Map.of(
