@@ -36,9 +36,14 @@ class BigQueryLiveIT extends AdapterContract {
 
     @BeforeAll
     static void requireAProjectAndCredentials() {
-        assumeTrue(PROJECT != null && !PROJECT.isBlank(), "QUARRY_BIGQUERY_LIVE_PROJECT is not set");
-        assumeTrue(KEYFILE != null && !KEYFILE.isBlank() || hasApplicationDefaultCredentials(),
-                "no QUARRY_BIGQUERY_LIVE_KEYFILE and no application default credentials");
+        boolean required = "required".equals(System.getProperty("quarry.bigquery.live"));
+        String missing = PROJECT == null || PROJECT.isBlank() ? "QUARRY_BIGQUERY_LIVE_PROJECT is not set"
+                : (KEYFILE == null || KEYFILE.isBlank()) && !hasApplicationDefaultCredentials()
+                        ? "no QUARRY_BIGQUERY_LIVE_KEYFILE and no application default credentials" : null;
+        if (required && missing != null) {
+            throw new AssertionError("mvn -Pbigquery runs the live BigQuery tests, but " + missing);
+        }
+        assumeTrue(missing == null, missing);
     }
 
     private static boolean hasApplicationDefaultCredentials() {
