@@ -101,6 +101,11 @@ final class Workspace {
         return new Compiled(compiled, cache);
     }
 
+    /** The environment variables the command runs with. */
+    java.util.Map<String, String> environment() {
+        return invocation.environment;
+    }
+
     /** The engines a command of this invocation may open, each when first needed. */
     RunEngines engines(Project project) {
         return new RunEngines(project, invocation.invocationId);
