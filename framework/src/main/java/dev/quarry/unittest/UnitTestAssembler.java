@@ -33,6 +33,9 @@ public final class UnitTestAssembler implements UnitTestCompleter {
     private final FixtureTable fixtureTable;
     private final String engineType;
     private final Path projectRoot;
+    /** The inputs index of the last nodes map seen: one compile asks for every unit test with the same map. */
+    private volatile Map<String, ManifestNode> indexedNodes;
+    private volatile Map<String, ManifestNode> inputsByCanonicalName;
 
     /** @param dialect the dialect of the engine the unit tests run on */
     public UnitTestAssembler(SqlDialect dialect, Path projectRoot) {
@@ -49,7 +52,7 @@ public final class UnitTestAssembler implements UnitTestCompleter {
     /** The test with its complete SQL, or null when a fixture has errors (reported at its YAML line). */
     @Override
     public ManifestNode complete(ManifestNode test, Map<String, ManifestNode> nodes, Diagnostics diagnostics) {
-        Map<String, ManifestNode> inputsByCanonicalName = inputs(nodes);
+        Map<String, ManifestNode> inputsByCanonicalName = inputsOf(nodes);
         List<CteInjector.Cte> ctes = new ArrayList<>();
         boolean usable = true;
         ManifestNode model = inputsByCanonicalName.get("ref('" + test.details().get("model") + "')");
@@ -83,6 +86,16 @@ public final class UnitTestAssembler implements UnitTestCompleter {
                     .isPresent();
         }
         return usable ? test.withCompiledCode(CteInjector.inject(test.compiledCode(), ctes)) : null;
+    }
+
+    private Map<String, ManifestNode> inputsOf(Map<String, ManifestNode> nodes) {
+        synchronized (this) {
+            if (indexedNodes != nodes) {
+                inputsByCanonicalName = inputs(nodes);
+                indexedNodes = nodes;
+            }
+            return inputsByCanonicalName;
+        }
     }
 
     /** The models, seeds and sources a test may give rows for, by their canonical input names. */

@@ -41,9 +41,7 @@ class DataTestsEndToEndIT {
     }
 
     private int quarry(String engine, String... arguments) {
-        List<String> all = new ArrayList<>(List.of("--target", engine));
-        all.addAll(List.of(arguments));
-        return fixture.run(all.toArray(String[]::new));
+        return fixture.runOn(engine, arguments);
     }
 
     /** Each node's status in run_results.json, by name. */

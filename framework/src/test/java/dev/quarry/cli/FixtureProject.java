@@ -64,6 +64,13 @@ public final class FixtureProject {
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), null, false);
     }
 
+    /** Runs {@code quarry --project-dir <root> --target TARGET ARGUMENTS}; returns the exit code. */
+    public int runOn(String target, String... arguments) {
+        List<String> all = new ArrayList<>(List.of("--target", target));
+        all.addAll(List.of(arguments));
+        return run(all.toArray(String[]::new));
+    }
+
     public String stdout() {
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -35,9 +35,7 @@ class RunEndToEndIT {
     }
 
     private int quarry(String engine, String... arguments) {
-        List<String> all = new ArrayList<>(List.of("--target", engine));
-        all.addAll(List.of(arguments));
-        return fixture.run(all.toArray(String[]::new));
+        return fixture.runOn(engine, arguments);
     }
 
     private String stdout() {

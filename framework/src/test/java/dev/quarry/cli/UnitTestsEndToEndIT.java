@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,9 +34,7 @@ class UnitTestsEndToEndIT {
     }
 
     private int quarry(String engine, String... arguments) {
-        List<String> all = new ArrayList<>(List.of("--target", engine));
-        all.addAll(List.of(arguments));
-        return fixture.run(all.toArray(String[]::new));
+        return fixture.runOn(engine, arguments);
     }
 
     private Map<String, String> statuses() throws IOException {
