@@ -13,7 +13,10 @@ import dev.quarry.error.Diagnostics;
 import dev.quarry.error.ErrorCode;
 import dev.quarry.error.SourceLocation;
 import dev.quarry.graph.ResourceType;
+import dev.quarry.ingest.DeclaredColumn;
 import dev.quarry.ingest.IngestException;
+import dev.quarry.ingest.IngestPace;
+import dev.quarry.ingest.IngestProgress;
 import dev.quarry.ingest.IngestRequest;
 import dev.quarry.ingest.IngestResult;
 import dev.quarry.ingest.SourceLoader;
@@ -87,10 +90,11 @@ final class IngestCommand implements Callable<Integer> {
     private boolean ingest(SourceLoader loader, ManifestNode table, Project project, Workspace workspace,
             Reporter reporter) {
         List<String> parts = table.fqn();
+        List<DeclaredColumn> columns = table.columns().stream()
+                .map(column -> new DeclaredColumn(column.name(), column.dataType())).toList();
         IngestRequest request = new IngestRequest(parts.get(1), parts.get(2), loader(table), external(table),
-                project.root(), workspace.environment(), fullRefresh, reconcile,
-                Optional.ofNullable(fromFile).map(file -> file.toAbsolutePath()),
-                message -> reporter.info(table.name() + ": " + message));
+                columns, project.root(), workspace.environment(), fullRefresh, reconcile,
+                Optional.ofNullable(fromFile).map(file -> file.toAbsolutePath()), progress(table, reporter));
         reporter.info("Ingesting " + table.name() + " with the " + loader.type() + " loader");
         try {
             IngestResult result = loader.load(request);
@@ -102,6 +106,30 @@ final class IngestCommand implements Callable<Integer> {
                     + "  " + failure.getMessage().replace("\n", "\n  "));
             return false;
         }
+    }
+
+    /** Progress lines prefixed with the table; each page's pace also as fields of a JSON event. */
+    private static IngestProgress progress(ManifestNode table, Reporter reporter) {
+        return new IngestProgress() {
+            @Override
+            public void report(String message) {
+                reporter.info(table.name() + ": " + message);
+            }
+
+            @Override
+            public void advanced(IngestPace pace) {
+                Map<String, Object> fields = new java.util.LinkedHashMap<>();
+                fields.put("source", table.name());
+                fields.put("rows", pace.rows());
+                fields.put("pages", pace.pages());
+                if (pace.totalRows() >= 0) {
+                    fields.put("total_rows", pace.totalRows());
+                }
+                fields.put("rows_per_second", Math.round(pace.rowsPerSecond()));
+                pace.remaining().ifPresent(left -> fields.put("eta_seconds", left.toSeconds()));
+                reporter.event(table.name() + ": " + pace.describe(), fields);
+            }
+        };
     }
 
     @SuppressWarnings("unchecked")

@@ -23,6 +23,23 @@ public final class JsonLinesReporter implements Reporter {
     }
 
     @Override
+    public synchronized void event(String message, java.util.Map<String, Object> fields) {
+        StringBuilder json = new StringBuilder(160).append('{');
+        field(json, "ts", Instant.now().toString()).append(',');
+        field(json, "severity", "INFO").append(',');
+        field(json, "message", message);
+        fields.forEach((name, value) -> {
+            json.append(',');
+            if (value instanceof Number || value instanceof Boolean) {
+                json.append('"').append(name).append("\":").append(value);
+            } else {
+                field(json, name, String.valueOf(value));
+            }
+        });
+        out.println(json.append('}'));
+    }
+
+    @Override
     public void diagnostic(Diagnostic diagnostic) {
         emit(diagnostic.isError() ? "ERROR" : "WARNING", diagnostic.message(), diagnostic);
     }
