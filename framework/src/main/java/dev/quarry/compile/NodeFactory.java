@@ -104,13 +104,23 @@ final class NodeFactory {
                 namer.forNode(file.name(), config), Map.of());
     }
 
+    /** The table's loader settings over its source's; none when the table says {@code loader: null}. */
+    private static Map<String, Object> loader(SourceDefinition source, SourceTable table) {
+        if (!table.loads()) {
+            return Map.of();
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(source.loader());
+        merged.putAll(table.loader());
+        return merged;
+    }
+
     List<ManifestNode> sources(SourceDefinition source) {
         List<ManifestNode> nodes = new ArrayList<>();
         for (SourceTable table : source.tables()) {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("source_name", source.name());
             details.put("source_description", descriptions.render(source.description(), source.location()));
-            details.put("loader", source.loader());
+            details.put("loader", loader(source, table));
             details.put("loaded_at_field", table.loadedAtField() != null ? table.loadedAtField()
                     : source.loadedAtField());
             details.put("freshness", table.freshness().isEmpty() ? source.freshness() : table.freshness());

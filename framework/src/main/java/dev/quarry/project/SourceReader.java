@@ -12,7 +12,7 @@ final class SourceReader {
     private static final Set<String> SOURCE_KEYS = Set.of("name", "description", "schema", "database", "loader",
             "loaded_at_field", "freshness", "tables", "tags", "meta", "config", "quoting", "overrides");
     private static final Set<String> TABLE_KEYS = Set.of("name", "identifier", "description", "loaded_at_field",
-            "freshness", "external", "columns", "data_tests", "tests", "tags", "meta", "config", "quoting");
+            "freshness", "external", "loader", "columns", "data_tests", "tests", "tags", "meta", "config", "quoting");
 
     private final YamlReading reading;
     private final TestDefinitionReader tests;
@@ -60,6 +60,8 @@ final class SourceReader {
                     reading.string(map, "loaded_at_field").orElse(null),
                     tableFreshness(map),
                     tests.plainMap(map, "external"),
+                    tests.plainMap(map, "loader"),
+                    !map.has("loader") || !tests.plainMap(map, "loader").isEmpty(),
                     reading.stringList(map, "tags"),
                     tests.columns(map),
                     tests.tests(map),

@@ -24,6 +24,9 @@ class IngestCommandTest {
                       - name: orders
                         external: {location: "data/landing/landing/orders.csv", format: csv}
                       - name: customers
+                        loader: {rows: 2}
+                      - name: orders_manifests
+                        loader: null
                   - name: manual
                     tables:
                       - name: notes
@@ -41,10 +44,20 @@ class IngestCommandTest {
                 .contains("landing.orders: 3 rows written")
                 .contains("OK ingested 3 rows into landing.orders: landed in data/landing/landing/orders.csv; "
                         + "full refresh true, token given")
-                .contains("OK ingested 3 rows into landing.customers")
+                .contains("OK ingested 2 rows into landing.customers")
+                .doesNotContain("orders_manifests")
                 .doesNotContain("manual")
                 .doesNotContain("secret");
         assertThat(Files.readString(dir.resolve("data/landing/landing/orders.csv"))).isEqualTo("id\n1\n2\n3\n");
+    }
+
+    @Test
+    void aTableSettingOverridesTheSourcesAndLoaderNullLeavesTheTableOut() throws Exception {
+        TestProject.Result result = project("{type: fixture, rows: 3}").run("ingest", "-s", "source:landing");
+
+        assertThat(result.exitCode()).as(result.stderr()).isZero();
+        assertThat(Files.readString(dir.resolve("data/landing/landing/customers.csv"))).isEqualTo("id\n1\n2\n");
+        assertThat(dir.resolve("data/landing/landing/orders_manifests.csv")).doesNotExist();
     }
 
     @Test
