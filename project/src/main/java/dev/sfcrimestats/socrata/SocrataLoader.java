@@ -1,0 +1,110 @@
+package dev.sfcrimestats.socrata;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import dev.quarry.ingest.IngestException;
+import dev.quarry.ingest.IngestRequest;
+import dev.quarry.ingest.IngestResult;
+import dev.quarry.ingest.SourceLoader;
+import dev.sfcrimestats.gcs.GcsLandingZone;
+import dev.sfcrimestats.landing.BatchManifest;
+import dev.sfcrimestats.landing.LandingLayout;
+import dev.sfcrimestats.landing.LandingZone;
+import dev.sfcrimestats.landing.LocalLandingZone;
+import dev.sfcrimestats.parquet.LandedSchema;
+
+/**
+ * The {@code socrata} loader: a Socrata dataset (DataSF's SFPD incident reports) into typed Parquet files in a local
+ * folder or on Cloud Storage. Loads what changed since the last load ({@link IncrementalLoad}), everything again with
+ * {@code --full-refresh}, finds rows gone with {@code --reconcile} ({@link Reconciliation}), or imports a portal
+ * export with {@code --from-file} ({@link FileImport}).
+ */
+public final class SocrataLoader implements SourceLoader {
+
+    /** The environment variable of the app token (sent as {@code X-App-Token}; never shown). */
+    public static final String APP_TOKEN = "SOCRATA_APP_TOKEN";
+
+    @Override
+    public String type() {
+        return "socrata";
+    }
+
+    @Override
+    public IngestResult load(IngestRequest request) throws IngestException {
+        SocrataSettings settings = SocrataSettings.from(request.loader());
+        LandedSchema schema = LandedSchema.declared(request.columns());
+        LandingZone zone = zone(settings.landing(), request.projectRoot());
+        LandingLayout layout = new LandingLayout(request.sourceName(), request.tableName());
+        Path scratch = null;
+        try {
+            zone.checkWritable();
+            scratch = Files.createTempDirectory("quarry-ingest-");
+            if (request.fromFile().isPresent()) {
+                BatchManifest imported = new FileImport(zone, layout, schema, settings, request.progress(), scratch,
+                        Clock.systemUTC()).run(request.fromFile().get());
+                return new IngestResult(imported.rows(), "imported " + request.fromFile().get().getFileName()
+                        + " into " + zone.locate(layout.tableFolder()) + " (batch " + imported.batchId() + ")");
+            }
+            SocrataClient client = new SocrataClient(settings.baseUrl(), settings.dataset(),
+                    Optional.ofNullable(request.environment().get(APP_TOKEN)).filter(token -> !token.isBlank()),
+                    settings.timeout(), settings.retry(), duration -> Thread.sleep(duration.toMillis()));
+            request.progress().report("fetching from " + client.resource()
+                    + (request.environment().containsKey(APP_TOKEN) ? " with the app token" : " without an app "
+                            + "token (set " + APP_TOKEN + " to avoid shared throttling)"));
+            BatchManifest loaded = new IncrementalLoad(settings, client, zone, layout, schema, request.progress(),
+                    scratch, Clock.systemUTC()).run(request.fullRefresh());
+            String summary = loaded == null ? "nothing new" : String.format(Locale.ROOT,
+                    "landed in %s (batch %s), up to :updated_at %s", zone.locate(layout.tableFolder()),
+                    loaded.batchId(), loaded.upperBound());
+            if (loaded != null && !loaded.extraFields().isEmpty()) {
+                request.progress().report("fields the YAML does not declare, kept as JSON in _extra: "
+                        + String.join(", ", loaded.extraFields()));
+            }
+            if (request.reconcile()) {
+                BatchManifest gone = new Reconciliation(settings, client, zone, layout, request.progress(), scratch,
+                        Clock.systemUTC()).run();
+                summary += gone == null ? "; no row disappeared" : String.format(Locale.ROOT,
+                        "; %,d rows gone recorded in %s", gone.rows(), zone.locate(layout.deletedFolder()));
+            }
+            return new IngestResult(loaded == null ? 0 : loaded.rows(), summary);
+        } catch (IOException failure) {
+            throw new IngestException(failure.getMessage(), failure);
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            throw new IngestException("stopped; the pages stored so far are kept and nothing of them is visible "
+                    + "yet: run the same command again to resume");
+        } finally {
+            deleteQuietly(scratch);
+        }
+    }
+
+    /** A {@code gs://} root is Cloud Storage; anything else a folder, relative to the project. */
+    static LandingZone zone(String landing, Path projectRoot) throws IngestException {
+        if (landing.startsWith("gs://")) {
+            try {
+                return GcsLandingZone.open(landing);
+            } catch (IllegalArgumentException malformed) {
+                throw new IngestException("loader: landing " + malformed.getMessage());
+            }
+        }
+        return new LocalLandingZone(projectRoot.resolve(landing).normalize(), landing);
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // A scratch folder left in the temp directory is harmless.
+        }
+    }
+}

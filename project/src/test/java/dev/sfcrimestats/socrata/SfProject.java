@@ -1,0 +1,88 @@
+package dev.sfcrimestats.socrata;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.quarry.cli.QuarryCli;
+
+/**
+ * A copy of the repository's SF Crime Stats project in a temporary folder, run through Quarry's CLI in this JVM (so
+ * the {@code socrata} loader is found on the test classpath, as {@code ./quarry} finds it in the jar).
+ */
+final class SfProject {
+
+    /** The repository root: tests run in {@code project/}. */
+    static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+
+    private final Path root;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+
+    private SfProject(Path root) {
+        this.root = root;
+    }
+
+    /** Copies the project's files (not its data or target) into {@code folder}. */
+    static SfProject copyInto(Path folder) {
+        try {
+            for (String file : List.of("quarry_project.yml", "profiles.yml")) {
+                Files.copy(REPOSITORY.resolve(file), folder.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            }
+            for (String tree : List.of("models", "macros", "seeds", "tests")) {
+                copyTree(REPOSITORY.resolve(tree), folder.resolve(tree));
+            }
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+        return new SfProject(folder);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    Path root() {
+        return root;
+    }
+
+    SfProject env(String name, String value) {
+        environment.put(name, value);
+        return this;
+    }
+
+    /** Runs {@code quarry <arguments>} on the copy. */
+    Result run(String... arguments) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] all = Stream.concat(Stream.of("--project-dir", root.toString()), Stream.of(arguments))
+                .toArray(String[]::new);
+        int exitCode = QuarryCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.copyOf(environment), null, false);
+        return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What a run printed and returned. */
+    record Result(int exitCode, String stdout, String stderr) {
+    }
+}
