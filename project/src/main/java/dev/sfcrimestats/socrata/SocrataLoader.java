@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import dev.quarry.ingest.IngestException;
@@ -30,6 +32,18 @@ public final class SocrataLoader implements SourceLoader {
 
     /** The environment variable of the app token (sent as {@code X-App-Token}; never shown). */
     public static final String APP_TOKEN = "SOCRATA_APP_TOKEN";
+
+    private final Function<String, LandingZone> cloudZones;
+
+    /** The loader {@code quarry ingest} finds: {@code gs://} roots on the real Cloud Storage. */
+    public SocrataLoader() {
+        this(GcsLandingZone::open);
+    }
+
+    /** A loader whose {@code gs://} roots are opened by {@code cloudZones} (tests: an in-memory Storage). */
+    SocrataLoader(Function<String, LandingZone> cloudZones) {
+        this.cloudZones = cloudZones;
+    }
 
     @Override
     public String type() {
@@ -63,10 +77,7 @@ public final class SocrataLoader implements SourceLoader {
             String summary = loaded == null ? "nothing new" : String.format(Locale.ROOT,
                     "landed in %s (batch %s), up to :updated_at %s", zone.locate(layout.tableFolder()),
                     loaded.batchId(), loaded.upperBound());
-            if (loaded != null && !loaded.extraFields().isEmpty()) {
-                request.progress().report("fields the YAML does not declare, kept as JSON in _extra: "
-                        + String.join(", ", loaded.extraFields()));
-            }
+            reportNewFields(loaded, request);
             if (request.reconcile()) {
                 BatchManifest gone = new Reconciliation(settings, client, zone, layout, request.progress(), scratch,
                         Clock.systemUTC()).run();
@@ -85,11 +96,27 @@ public final class SocrataLoader implements SourceLoader {
         }
     }
 
+    /**
+     * Names the fields the dataset sent that the YAML does not declare: they are kept in {@code _extra}, not dropped.
+     * Computed regions ({@code :@computed_region_*}) are Socrata's optional extras, expected and not named.
+     */
+    private static void reportNewFields(BatchManifest loaded, IngestRequest request) {
+        if (loaded == null) {
+            return;
+        }
+        List<String> added = loaded.extraFields().stream().filter(field -> !field.startsWith(":@computed_region_"))
+                .toList();
+        if (!added.isEmpty()) {
+            request.progress().report("fields the dataset added, which the YAML does not declare (kept as JSON in "
+                    + "_extra; declare them to give them columns): " + String.join(", ", added));
+        }
+    }
+
     /** A {@code gs://} root is Cloud Storage; anything else a folder, relative to the project. */
-    static LandingZone zone(String landing, Path projectRoot) throws IngestException {
+    private LandingZone zone(String landing, Path projectRoot) throws IngestException {
         if (landing.startsWith("gs://")) {
             try {
-                return GcsLandingZone.open(landing);
+                return cloudZones.apply(landing);
             } catch (IllegalArgumentException malformed) {
                 throw new IngestException("loader: landing " + malformed.getMessage());
             }

@@ -36,7 +36,7 @@ import com.google.cloud.storage.spi.v1.StorageRpc;
  * use a fresh fake from {@link LocalStorageHelper#customOptions(boolean)} that accepts options. The client does not
  * retry here, so an injected failure surfaces at once.
  */
-final class InMemoryGcs {
+public final class InMemoryGcs {
 
     /** One call to the storage RPC: the method's name and the options it was given (empty when it takes none). */
     record Call(String method, Map<StorageRpc.Option, Object> options) {
@@ -48,7 +48,7 @@ final class InMemoryGcs {
     private final StorageRpc fake = (StorageRpc) LocalStorageHelper.customOptions(false).getRpc();
     private final Map<String, StorageException> failures = new HashMap<>();
 
-    InMemoryGcs() {
+    public InMemoryGcs() {
         StorageRpc rpc = (StorageRpc) Proxy.newProxyInstance(StorageRpc.class.getClassLoader(),
                 new Class<?>[] {StorageRpc.class}, this::invoke);
         storage = StorageOptions.newBuilder()
@@ -58,6 +58,11 @@ final class InMemoryGcs {
                 .setServiceRpcFactory(options -> rpc)
                 .build()
                 .getService();
+    }
+
+    /** The in-memory Storage, for code under test. */
+    public Storage storage() {
+        return storage;
     }
 
     /** Makes every later call of the RPC method (create, load, read, list, delete, ...) fail with {@code failure}. */

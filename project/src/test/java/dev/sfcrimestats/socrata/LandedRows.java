@@ -36,6 +36,11 @@ final class LandedRows {
 
     /** Every trusted row of the given kinds' batches, with the given columns, ordered by them. */
     List<Map<String, Object>> query(String columns, String... kinds) throws IOException, SQLException {
+        return select(columns, "", kinds);
+    }
+
+    private List<Map<String, Object>> select(String columns, String grouping, String... kinds)
+            throws IOException, SQLException {
         List<Path> files = new ArrayList<>();
         Files.createDirectories(scratch);
         for (BatchManifest batch : new LandedBatches(zone, layout).finished()) {
@@ -52,7 +57,7 @@ final class LandedRows {
         String list = files.stream().map(file -> "'" + file + "'").collect(Collectors.joining(", ", "[", "]"));
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement statement = duck
                 .createStatement(); ResultSet result = statement.executeQuery("SELECT " + columns
-                        + " FROM read_parquet(" + list + ", union_by_name = true) ORDER BY ALL")) {
+                        + " FROM read_parquet(" + list + ", union_by_name = true) " + grouping + " ORDER BY ALL")) {
             ResultSetMetaData meta = result.getMetaData();
             while (result.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -69,5 +74,18 @@ final class LandedRows {
     List<String> versions() throws IOException, SQLException {
         return query("row_id || '@' || strftime(_source_updated_at, '%Y-%m-%dT%H:%M:%S.%g') AS version", "load")
                 .stream().map(row -> (String) row.get("version")).toList();
+    }
+
+    /** {@code row_id@updated_at} of the newest landed version of each row, sorted. */
+    List<String> latest() throws IOException, SQLException {
+        return select("row_id || '@' || strftime(max(_source_updated_at), '%Y-%m-%dT%H:%M:%S.%g') AS version",
+                "GROUP BY row_id", "load")
+                .stream().map(row -> (String) row.get("version")).toList();
+    }
+
+    /** The source's rows as {@code row_id@updated_at}, sorted, to compare with {@link #versions()}. */
+    static List<String> versionsOf(List<Map<String, Object>> sourceRows) {
+        return sourceRows.stream().map(row -> row.get("row_id") + "@" + String.valueOf(row.get(":updated_at"))
+                .replace("Z", "")).sorted().toList();
     }
 }
