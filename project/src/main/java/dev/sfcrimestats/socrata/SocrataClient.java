@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import java.util.zip.GZIPInputStream;
 
@@ -41,10 +42,14 @@ final class SocrataClient {
     private final Duration timeout;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
+    private final Consumer<String> retries;
     private final RandomGenerator random = RandomGenerator.getDefault();
 
+    /**
+     * @param retries told about each retry: what failed and how long the client waits
+     */
     SocrataClient(URI baseUrl, String dataset, Optional<String> appToken, Duration timeout, RetryPolicy retry,
-            Sleeper sleeper) {
+            Sleeper sleeper, Consumer<String> retries) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
         this.resource = URI.create(baseUrl.toString().replaceAll("/+$", "") + "/resource/" + dataset + ".json");
@@ -53,6 +58,7 @@ final class SocrataClient {
         this.timeout = timeout;
         this.retry = retry;
         this.sleeper = sleeper;
+        this.retries = retries;
     }
 
     /** The endpoint, for messages. */
@@ -106,7 +112,10 @@ final class SocrataClient {
                         + "\n  request: " + resource + "?" + query
                         + "\n  Nothing of it was landed; run the same command again to resume from here.");
             }
-            sleeper.sleep(retry.delay(attempt, retryAfter, random));
+            Duration wait = retry.delay(attempt, retryAfter, random);
+            retries.accept(String.format(java.util.Locale.ROOT, "%s: %s; retrying in %.1f s (attempt %d of %d)",
+                    what, lastFailure, wait.toMillis() / 1000.0, attempt + 1, retry.maxAttempts()));
+            sleeper.sleep(wait);
         }
     }
 

@@ -68,7 +68,8 @@ public final class SocrataLoader implements SourceLoader {
             }
             SocrataClient client = new SocrataClient(settings.baseUrl(), settings.dataset(),
                     Optional.ofNullable(request.environment().get(APP_TOKEN)).filter(token -> !token.isBlank()),
-                    settings.timeout(), settings.retry(), duration -> Thread.sleep(duration.toMillis()));
+                    settings.timeout(), settings.retry(), duration -> Thread.sleep(duration.toMillis()),
+                    request.progress()::report);
             request.progress().report("fetching from " + client.resource()
                     + (request.environment().containsKey(APP_TOKEN) ? " with the app token" : " without an app "
                             + "token (set " + APP_TOKEN + " to avoid shared throttling)"));
