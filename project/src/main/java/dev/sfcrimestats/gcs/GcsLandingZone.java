@@ -110,7 +110,10 @@ public final class GcsLandingZone implements LandingZone {
 
     @Override
     public String locate(String path) {
-        return root.locate(checkPath(path));
+        // A folder (ending in '/') is located too, for messages about where a table's files are.
+        boolean folder = path.endsWith("/") && path.length() > 1;
+        String located = root.locate(checkPath(folder ? path.substring(0, path.length() - 1) : path));
+        return folder ? located + "/" : located;
     }
 
     /**

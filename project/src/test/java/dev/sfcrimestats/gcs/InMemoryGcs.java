@@ -39,7 +39,7 @@ import com.google.cloud.storage.spi.v1.StorageRpc;
 public final class InMemoryGcs {
 
     /** One call to the storage RPC: the method's name and the options it was given (empty when it takes none). */
-    record Call(String method, Map<StorageRpc.Option, Object> options) {
+    public record Call(String method, Map<StorageRpc.Option, Object> options) {
     }
 
     final List<Call> calls = new ArrayList<>();
@@ -71,7 +71,7 @@ public final class InMemoryGcs {
     }
 
     /** The calls of one RPC method so far. */
-    List<Call> calls(String rpcMethod) {
+    public List<Call> calls(String rpcMethod) {
         return calls.stream().filter(call -> call.method().equals(rpcMethod)).toList();
     }
 

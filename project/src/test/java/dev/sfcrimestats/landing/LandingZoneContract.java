@@ -180,7 +180,8 @@ public abstract class LandingZoneContract {
 
     @Test
     void locateNamesThePath() {
-        assertThat(zone.locate("a/b.parquet")).endsWith("a/b.parquet");
+        assertThat(zone.locate("a/b.parquet")).endsWith("/a/b.parquet");
+        assertThat(zone.locate("a/b/")).as("a folder").endsWith("/a/b/");
     }
 
     /** A new scratch folder for local copies. */
