@@ -20,7 +20,7 @@ public final class LandedBatches {
         this.layout = layout;
     }
 
-    /** The finished batches, oldest first (batch ids sort by time). */
+    /** The finished batches, in the order they finished. */
     public List<BatchManifest> finished() throws IOException {
         List<BatchManifest> manifests = new ArrayList<>();
         for (String path : zone.list(layout.manifestFolder())) {
@@ -28,6 +28,7 @@ public final class LandedBatches {
                 manifests.add(BatchManifest.fromJson(zone.read(path).orElseThrow()));
             }
         }
+        manifests.sort(java.util.Comparator.comparing(manifest -> java.time.Instant.parse(manifest.completedAt())));
         return manifests;
     }
 

@@ -95,6 +95,10 @@ public enum ColumnType {
 
     /** A floating timestamp as it is; a fixed one ({@code Z} or an offset) in UTC. */
     static LocalDateTime timestamp(String text) {
+        LocalDateTime quick = IsoTimestamps.parse(text);
+        if (quick != null) {
+            return quick;
+        }
         char last = text.charAt(text.length() - 1);
         if (last == 'Z' || text.lastIndexOf('+') > 10 || text.lastIndexOf('-') > 10) {
             return OffsetDateTime.parse(text).withOffsetSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime();

@@ -68,11 +68,17 @@ public final class ParquetPartWriter implements RowSink, AutoCloseable {
     public void accept(Map<String, String> row) throws BadValueException {
         try {
             appender.beginRow();
+            int taken = 0;
             for (LandedColumn column : schema.dataColumns()) {
-                append(column, row);
+                taken += append(column, row);
             }
-            appender.append(extra(row));
-            for (LandedColumn column : LandedSchema.LOAD_COLUMNS.subList(1, 4)) {
+            List<LandedColumn> system = LandedSchema.LOAD_COLUMNS.subList(1, 4);
+            for (LandedColumn column : system) {
+                taken += row.containsKey(column.field()) ? 1 : 0;
+            }
+            // Most rows carry no field beyond the columns: then there is nothing to look for.
+            appender.append(taken == row.size() ? null : extra(row));
+            for (LandedColumn column : system) {
                 append(column, row);
             }
             appender.append(loadedAt);
@@ -88,14 +94,16 @@ public final class ParquetPartWriter implements RowSink, AutoCloseable {
         }
     }
 
-    private void append(LandedColumn column, Map<String, String> row) throws SQLException, BadValueException {
+    /** Appends the column's value from the row; returns 1 when the row has the field, else 0. */
+    private int append(LandedColumn column, Map<String, String> row) throws SQLException, BadValueException {
         String value = row.get(column.field());
         if (value == null || value.isEmpty() && column.type() != ColumnType.STRING) {
             appender.appendNull();
-            return;
+            return value == null ? 0 : 1;
         }
         try {
             column.type().append(appender, value);
+            return 1;
         } catch (BadValueException failure) {
             throw new BadValueException("field " + column.field() + ": " + failure.getMessage());
         }

@@ -5,10 +5,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Batch ids that sort by time and do not collide: {@code 20261128T101500Z_3f9a}. */
+/** Batch ids that sort by time (to the millisecond) and do not collide: {@code 20261128T101500123Z_3f9a}. */
 final class BatchIds {
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
     private BatchIds() {

@@ -44,7 +44,7 @@ public final class FakeSocrata implements AutoCloseable {
     private final HttpServer server;
     private volatile String requiredToken;
 
-    private FakeSocrata(String dataset, long generatedRows, int port) {
+    private FakeSocrata(String dataset, long generatedRows, int port, boolean keepBodies) {
         this.dataset = dataset;
         this.store = generatedRows < 0 ? new RowStore(clock, Schema.sfpd()) : null;
         this.source = store != null ? store : new GeneratedRows(generatedRows);
@@ -63,14 +63,15 @@ public final class FakeSocrata implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, cannotBind);
         }
         server.createContext("/", new SodaHandler(dataset, source, plan, () -> requiredToken, requests::add,
-                page -> pageHooks.forEach(hook -> hook.accept(page, this))));
+                page -> pageHooks.forEach(hook -> hook.accept(page, this)),
+                keepBodies ? new RenderedPages(1L << 30) : null));
         server.setExecutor(executor);
         server.start();
     }
 
     /** A fake serving an in-memory dataset with this id (e.g. {@link #SFPD_DATASET}), empty, on a free port. */
     public static FakeSocrata start(String dataset) {
-        return new FakeSocrata(dataset, -1, 0);
+        return new FakeSocrata(dataset, -1, 0, false);
     }
 
     /** A read-only fake serving {@code rowCount} generated SFPD rows ({@link SfpdRows}) on a free port. */
@@ -83,7 +84,15 @@ public final class FakeSocrata implements AutoCloseable {
         if (rowCount < 0) {
             throw new IllegalArgumentException("negative row count " + rowCount);
         }
-        return new FakeSocrata(dataset, rowCount, port);
+        return new FakeSocrata(dataset, rowCount, port, false);
+    }
+
+    /**
+     * A generated fake that keeps each ordered answer's body once rendered (up to 1 GiB), for a benchmark's repeated
+     * runs: they then measure the client, not the fake's JSON and gzip work on the same cores.
+     */
+    static FakeSocrata generatedKeepingBodies(String dataset, long rowCount, int port) {
+        return new FakeSocrata(dataset, rowCount, port, true);
     }
 
     /** Where the fake listens: {@code http://127.0.0.1:<port>}, the domain part of a Socrata URL. */
@@ -238,7 +247,7 @@ public final class FakeSocrata implements AutoCloseable {
             System.err.println("usage: FakeSocrata --rows N [--port P] [--dataset ID]");
             System.exit(2);
         }
-        FakeSocrata fake = generated(dataset, rows, port);
+        FakeSocrata fake = generatedKeepingBodies(dataset, rows, port);
         Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
         System.out.println(fake.baseUri());
         System.out.flush();

@@ -20,6 +20,7 @@ final class GeneratedRows implements RowSource {
 
     private static final Set<String> MONOTONE = Set.of(SystemFields.ID, SystemFields.CREATED_AT,
             SystemFields.UPDATED_AT);
+    private static final Set<String> DATE_FIELDS = Set.of("incident_datetime", "incident_date", "report_datetime");
     /** The most rows a generated dataset can have (about 4 billion). */
     static final long MAX_ROWS = 1L << 32;
 
@@ -79,7 +80,6 @@ final class GeneratedRows implements RowSource {
             }
             position = first.descending() ? k -> range.hi - 1 - k : k -> range.lo + k;
         }
-        LongPredicate matches = range.exact ? index -> true : index -> where.test(row(index));
         // Without other conditions every index in the range matches, so the offset is a jump, not a scan.
         long start = range.exact ? Math.min(offset, size) : 0;
         long skip = range.exact ? 0 : offset;
@@ -93,8 +93,10 @@ final class GeneratedRows implements RowSource {
             public boolean hasNext() {
                 while (ahead == null && served < limit && next < size) {
                     long index = position.apply(next++);
-                    if (matches.test(index) && skipped++ >= skip) {
-                        ahead = row(index);
+                    // A row generated to test it is served as it is, not generated again.
+                    Map<String, Object> candidate = range.exact ? null : row(index);
+                    if ((candidate == null || where.test(candidate)) && skipped++ >= skip) {
+                        ahead = candidate != null ? candidate : row(index);
                     }
                 }
                 return ahead != null;
@@ -141,6 +143,9 @@ final class GeneratedRows implements RowSource {
         long hi = count;
         boolean exact = true;
         for (SoqlWhere.Condition condition : where.conditions()) {
+            if (alwaysHolds(condition)) {
+                continue;
+            }
             if (!MONOTONE.contains(condition.field()) || condition.op() == SoqlWhere.Op.NE) {
                 exact = false;
                 continue;
@@ -156,6 +161,16 @@ final class GeneratedRows implements RowSource {
             }
         }
         return new Range(lo, Math.max(lo, hi), exact);
+    }
+
+    /**
+     * Every generated row's dates are from {@link SfpdRows#FIRST} on, so a lower bound on a date field that the first
+     * instant meets holds for every row: a loader's start-date condition costs no scan of the rows.
+     */
+    private static boolean alwaysHolds(SoqlWhere.Condition condition) {
+        return DATE_FIELDS.contains(condition.field())
+                && (condition.op() == SoqlWhere.Op.GE || condition.op() == SoqlWhere.Op.GT)
+                && condition.test(SfpdRows.FIRST + ":00.000");
     }
 
     private static SoqlWhere.Condition with(SoqlWhere.Condition condition, SoqlWhere.Op op) {

@@ -45,6 +45,21 @@ final class ResponseWriter {
      */
     static void rows(HttpExchange exchange, Rows rows, boolean gzip, Fault fault, Runnable beforeEnd)
             throws IOException {
+        headers(exchange, rows, gzip);
+        exchange.sendResponseHeaders(200, 0);
+        body(exchange.getResponseBody(), rows, gzip, fault, beforeEnd);
+    }
+
+    /** Answers 200 with a body rendered before ({@link #body}), sent whole. */
+    static void rendered(HttpExchange exchange, Rows rows, boolean gzip, byte[] body) throws IOException {
+        headers(exchange, rows, gzip);
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    private static void headers(HttpExchange exchange, Rows rows, boolean gzip) throws IOException {
         Headers headers = exchange.getResponseHeaders();
         headers.set("Content-Type", CONTENT_TYPE);
         headers.set("X-SODA2-Fields", JSON.writeValueAsString(rows.fields()));
@@ -54,8 +69,11 @@ final class ResponseWriter {
         if (gzip) {
             headers.set("Content-Encoding", "gzip");
         }
-        exchange.sendResponseHeaders(200, 0);
-        OutputStream body = gzip ? new FastGzip(exchange.getResponseBody()) : exchange.getResponseBody();
+    }
+
+    /** Streams the rows (projected by the select) as a JSON array into {@code out}, playing a body fault if given. */
+    static void body(OutputStream out, Rows rows, boolean gzip, Fault fault, Runnable beforeEnd) throws IOException {
+        OutputStream body = gzip ? new FastGzip(out) : out;
         FaultyOutputStream faulty = new FaultyOutputStream(body, fault);
         JsonGenerator generator = FACTORY.createGenerator(faulty);
         generator.writeStartArray();

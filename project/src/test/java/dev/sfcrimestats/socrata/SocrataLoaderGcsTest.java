@@ -64,7 +64,7 @@ class SocrataLoaderGcsTest {
         assertThat(landed().versions()).hasSize(36).doesNotHaveDuplicates();
         assertThat(zone().list("sfpd/incidents/")).filteredOn(path -> path.endsWith(".parquet")).hasSize(5)
                 .allSatisfy(path -> assertThat(path).matches("sfpd/incidents/load_date=\\d{4}-\\d{2}-\\d{2}/"
-                        + "part-\\d{8}T\\d{6}Z_[0-9a-f]{4}-\\d{5}\\.parquet"));
+                        + "part-\\d{8}T\\d{9}Z_[0-9a-f]{4}-\\d{5}\\.parquet"));
         assertThat(gcs.calls("open")).isNotEmpty().allSatisfy(call -> assertThat(call.options())
                 .containsEntry(com.google.cloud.storage.spi.v1.StorageRpc.Option.IF_GENERATION_MATCH, 0L));
     }

@@ -27,17 +27,19 @@ final class SodaHandler implements HttpHandler {
     private final Supplier<String> requiredToken;
     private final Consumer<RecordedRequest> recorder;
     private final IntConsumer afterPage;
+    private final RenderedPages rendered;
     // Seeds the arbitrary order of requests without $order: each request shuffles differently, like the real API.
     private final AtomicLong requestCount = new AtomicLong();
 
     SodaHandler(String dataset, RowSource source, FaultPlan plan, Supplier<String> requiredToken,
-            Consumer<RecordedRequest> recorder, IntConsumer afterPage) {
+            Consumer<RecordedRequest> recorder, IntConsumer afterPage, RenderedPages rendered) {
         this.resourcePath = "/resource/" + dataset + ".json";
         this.source = source;
         this.plan = plan;
         this.requiredToken = requiredToken;
         this.recorder = recorder;
         this.afterPage = afterPage;
+        this.rendered = rendered;
     }
 
     @Override
@@ -111,6 +113,15 @@ final class SodaHandler implements HttpHandler {
             sleep(fault);
         }
         int served = page;
+        // Only ordered answers are kept: an unordered one is shuffled anew on each request, like the real API's.
+        if (fault == null && rendered != null && query.order() != null) {
+            afterPage.accept(served);
+            ResponseWriter.Rows answer = rows(query, rows);
+            ResponseWriter.rendered(exchange, answer, request.asksGzip(), rendered.body(
+                    exchange.getRequestURI().getRawQuery() + (request.asksGzip() ? "#gzip" : ""),
+                    out -> ResponseWriter.body(out, answer, request.asksGzip(), null, () -> { })));
+            return;
+        }
         // After a fault the body is no page: no hook runs.
         Runnable beforeEnd = fault == null ? () -> afterPage.accept(served) : () -> {
         };
