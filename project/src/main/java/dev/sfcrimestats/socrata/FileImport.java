@@ -42,15 +42,14 @@ final class FileImport {
     private final Path scratch;
     private final Clock clock;
 
-    FileImport(LandingZone zone, LandingLayout layout, LandedSchema schema, SocrataSettings settings,
-            IngestProgress progress, Path scratch, Clock clock) {
-        this.zone = zone;
-        this.layout = layout;
-        this.schema = schema;
+    FileImport(SocrataSettings settings, LandedSchema schema, LoadContext context) {
         this.settings = settings;
-        this.progress = progress;
-        this.scratch = scratch;
-        this.clock = clock;
+        this.schema = schema;
+        this.zone = context.zone();
+        this.layout = context.layout();
+        this.progress = context.progress();
+        this.scratch = context.scratch();
+        this.clock = context.clock();
     }
 
     BatchManifest run(Path file) throws IngestException, IOException {

@@ -38,23 +38,22 @@ final class IncrementalLoad {
 
     private final SocrataSettings settings;
     private final SocrataClient client;
+    private final LandedSchema schema;
     private final LandingZone zone;
     private final LandingLayout layout;
-    private final LandedSchema schema;
     private final IngestProgress progress;
     private final Path scratch;
     private final Clock clock;
 
-    IncrementalLoad(SocrataSettings settings, SocrataClient client, LandingZone zone, LandingLayout layout,
-            LandedSchema schema, IngestProgress progress, Path scratch, Clock clock) {
+    IncrementalLoad(SocrataSettings settings, SocrataClient client, LandedSchema schema, LoadContext context) {
         this.settings = settings;
         this.client = client;
-        this.zone = zone;
-        this.layout = layout;
         this.schema = schema;
-        this.progress = progress;
-        this.scratch = scratch;
-        this.clock = clock;
+        this.zone = context.zone();
+        this.layout = context.layout();
+        this.progress = context.progress();
+        this.scratch = context.scratch();
+        this.clock = context.clock();
     }
 
     /** Runs (or resumes) the load; returns the manifest of the batch it finished, or null when nothing changed. */

@@ -37,15 +37,14 @@ final class Reconciliation {
     private final Path scratch;
     private final Clock clock;
 
-    Reconciliation(SocrataSettings settings, SocrataClient client, LandingZone zone, LandingLayout layout,
-            IngestProgress progress, Path scratch, Clock clock) {
+    Reconciliation(SocrataSettings settings, SocrataClient client, LoadContext context) {
         this.settings = settings;
         this.client = client;
-        this.zone = zone;
-        this.layout = layout;
-        this.progress = progress;
-        this.scratch = scratch;
-        this.clock = clock;
+        this.zone = context.zone();
+        this.layout = context.layout();
+        this.progress = context.progress();
+        this.scratch = context.scratch();
+        this.clock = context.clock();
     }
 
     /** Returns the reconcile batch, or null when no row disappeared. */

@@ -60,9 +60,9 @@ public final class SocrataLoader implements SourceLoader {
         try {
             zone.checkWritable();
             scratch = Files.createTempDirectory("quarry-ingest-");
+            LoadContext context = new LoadContext(zone, layout, request.progress(), scratch, Clock.systemUTC());
             if (request.fromFile().isPresent()) {
-                BatchManifest imported = new FileImport(zone, layout, schema, settings, request.progress(), scratch,
-                        Clock.systemUTC()).run(request.fromFile().get());
+                BatchManifest imported = new FileImport(settings, schema, context).run(request.fromFile().get());
                 return new IngestResult(imported.rows(), "imported " + request.fromFile().get().getFileName()
                         + " into " + zone.locate(layout.tableFolder()) + " (batch " + imported.batchId() + ")");
             }
@@ -73,15 +73,13 @@ public final class SocrataLoader implements SourceLoader {
             request.progress().report("fetching from " + client.resource()
                     + (request.environment().containsKey(APP_TOKEN) ? " with the app token" : " without an app "
                             + "token (set " + APP_TOKEN + " to avoid shared throttling)"));
-            BatchManifest loaded = new IncrementalLoad(settings, client, zone, layout, schema, request.progress(),
-                    scratch, Clock.systemUTC()).run(request.fullRefresh());
+            BatchManifest loaded = new IncrementalLoad(settings, client, schema, context).run(request.fullRefresh());
             String summary = loaded == null ? "nothing new" : String.format(Locale.ROOT,
                     "landed in %s (batch %s), up to :updated_at %s", zone.locate(layout.tableFolder()),
                     loaded.batchId(), loaded.upperBound());
             reportNewFields(loaded, request);
             if (request.reconcile()) {
-                BatchManifest gone = new Reconciliation(settings, client, zone, layout, request.progress(), scratch,
-                        Clock.systemUTC()).run();
+                BatchManifest gone = new Reconciliation(settings, client, context).run();
                 summary += gone == null ? "; no row disappeared" : String.format(Locale.ROOT,
                         "; %,d rows gone recorded in %s", gone.rows(), zone.locate(layout.deletedFolder()));
             }

@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,41 +16,12 @@ import dev.quarry.ingest.IngestException;
 import dev.sfcrimestats.landing.LandedBatches;
 import dev.sfcrimestats.landing.LandingLayout;
 import dev.sfcrimestats.landing.LoadState;
-import dev.sfcrimestats.landing.LocalLandingZone;
 
 /**
  * Network trouble on the way: each fault is retried and the landed rows still equal the source's exactly; a fault
  * that does not pass fails with the last response, moves no watermark and lands nothing visible.
  */
-class SocrataFaultsTest {
-
-    @TempDir
-    Path project;
-
-    private FakeSocrata socrata;
-    private LoadRequests requests;
-    private final SocrataLoader loader = new SocrataLoader();
-    private final LandingLayout layout = new LandingLayout("sfpd", "incidents");
-
-    @BeforeEach
-    void start() {
-        socrata = FakeSocrata.start(FakeSocrata.SFPD_DATASET);
-        socrata.putAll(SfpdRows.sample(35));
-        requests = new LoadRequests(socrata.baseUri(), project);
-    }
-
-    @AfterEach
-    void stop() {
-        socrata.close();
-    }
-
-    private LocalLandingZone zone() {
-        return new LocalLandingZone(project.resolve("data/landing"), "data/landing");
-    }
-
-    private LandedRows landed() {
-        return new LandedRows(zone(), layout, project.resolve("scratch"));
-    }
+class SocrataFaultsTest extends LoadsAgainstFakeSocrata {
 
     static Stream<Arguments> passingFaults() {
         return Stream.of(

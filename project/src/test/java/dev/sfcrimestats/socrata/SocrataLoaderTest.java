@@ -4,52 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.quarry.ingest.IngestException;
 import dev.quarry.ingest.IngestResult;
 import dev.sfcrimestats.landing.LandedBatches;
 import dev.sfcrimestats.landing.LandingLayout;
 import dev.sfcrimestats.landing.LoadState;
-import dev.sfcrimestats.landing.LocalLandingZone;
 
 /** The loader against the Socrata imitation: backfill, incremental loads, full refresh, reconcile, bad input. */
-class SocrataLoaderTest {
-
-    @TempDir
-    Path project;
-
-    private FakeSocrata socrata;
-    private LoadRequests requests;
-    private final SocrataLoader loader = new SocrataLoader();
-    private final LandingLayout layout = new LandingLayout("sfpd", "incidents");
-
-    @BeforeEach
-    void start() {
-        socrata = FakeSocrata.start(FakeSocrata.SFPD_DATASET);
-        socrata.putAll(SfpdRows.sample(35));
-        requests = new LoadRequests(socrata.baseUri(), project);
-    }
-
-    @AfterEach
-    void stop() {
-        socrata.close();
-    }
-
-    private LocalLandingZone zone() {
-        return new LocalLandingZone(project.resolve("data/landing"), "data/landing");
-    }
-
-    private LandedRows landed() {
-        return new LandedRows(zone(), layout, project.resolve("scratch"));
-    }
+class SocrataLoaderTest extends LoadsAgainstFakeSocrata {
 
     @Test
     void theFirstLoadBackfillsEveryRowOnceInPagesOrderedById() throws Exception {
