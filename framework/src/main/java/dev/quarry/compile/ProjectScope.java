@@ -52,6 +52,19 @@ final class ProjectScope {
         }
     }
 
+    /** Whether a checked source table's external location matches a file (see {@link ExternalFiles}). */
+    boolean sourceHasFiles(String sourceName, String tableName) {
+        for (SourceDefinition source : project.properties().sources()) {
+            for (SourceTable table : source.tables()) {
+                if (source.name().equals(sourceName) && table.name().equals(tableName)) {
+                    Object location = table.external().get("location");
+                    return location == null || ExternalFiles.anyMatch(project.root(), location.toString());
+                }
+            }
+        }
+        return false;
+    }
+
     void checkSource(String sourceName, String tableName) throws TemplateCallException {
         Set<String> tables = sourceTables.get(sourceName);
         if (tables == null) {

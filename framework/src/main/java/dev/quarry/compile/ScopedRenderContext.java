@@ -15,6 +15,13 @@ abstract class ScopedRenderContext implements RenderContext {
     }
 
     @Override
+    public boolean sourceHasFiles(String sourceName, String tableName) throws dev.quarry.template
+            .TemplateCallException {
+        scope.checkSource(sourceName, tableName);
+        return scope.sourceHasFiles(sourceName, tableName);
+    }
+
+    @Override
     public Object var(String name) {
         return scope.project().vars().get(name);
     }

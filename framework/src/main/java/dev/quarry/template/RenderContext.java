@@ -17,6 +17,12 @@ public interface RenderContext {
     /** {@code source('source', 'table')}. */
     Relation source(String sourceName, String tableName) throws TemplateCallException;
 
+    /**
+     * {@code source_has_files('source', 'table')}: whether the table's {@code external} location matches a file now
+     * (true for a location on a remote store, which compile cannot look at, and for a table without one).
+     */
+    boolean sourceHasFiles(String sourceName, String tableName) throws TemplateCallException;
+
     /** {@code <@config key=value ... />}: the values as plain Java (String, Number, Boolean, List, Map). */
     void config(Map<String, Object> values, SourceLocation location) throws TemplateCallException;
 

@@ -28,6 +28,8 @@ final class TemplateApi {
         SimpleHash model = new SimpleHash(wrapper);
         model.put("ref", (TemplateMethodModelEx) arguments -> ref(context, arguments));
         model.put("source", (TemplateMethodModelEx) arguments -> source(context, arguments));
+        model.put("source_has_files", (TemplateMethodModelEx) arguments -> sourceHasFiles(context, arguments,
+                trace));
         model.put("var", (TemplateMethodModelEx) arguments -> var(context, arguments, wrapper));
         model.put("env_var", (TemplateMethodModelEx) arguments -> envVar(context, arguments, trace));
         model.put("doc", (TemplateMethodModelEx) arguments -> doc(context, arguments));
@@ -50,6 +52,13 @@ final class TemplateApi {
     private static TemplateModel source(RenderContext context, List<?> arguments) throws TemplateModelException {
         List<String> names = strings("source", arguments, 2, 2);
         return new RelationModel(context.source(names.get(0), names.get(1)));
+    }
+
+    private static boolean sourceHasFiles(RenderContext context, List<?> arguments, RenderTrace trace)
+            throws TemplateModelException {
+        List<String> names = strings("source_has_files", arguments, 2, 2);
+        trace.lookedAtFiles();
+        return context.sourceHasFiles(names.get(0), names.get(1));
     }
 
     private static Object var(RenderContext context, List<?> arguments, ObjectWrapper wrapper)
@@ -139,6 +148,7 @@ final class TemplateApi {
         return switch (function) {
             case "ref" -> "write ref('model') or ref('project', 'model')";
             case "source" -> "write source('source_name', 'table_name')";
+            case "source_has_files" -> "write source_has_files('source_name', 'table_name')";
             case "env_var" -> "write env_var('NAME') or env_var('NAME', 'default')";
             case "doc" -> "write doc('block_name')";
             default -> "write " + function + "('name')";
