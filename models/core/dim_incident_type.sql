@@ -1,0 +1,27 @@
+<#-- One row per incident code: its category, subcategory and description as last reported, and the crime group of
+     its category (seed crime_groups: violent, property, drug, other). Key 'unknown' stands for a missing code. -->
+with codes as (
+    select
+        incident_code,
+        incident_category,
+        incident_subcategory,
+        incident_description,
+        row_number() over (partition by incident_code order by reported_at desc, report_row_id desc) as recency
+    from ${ref('stg_sfpd__incidents')}
+    where incident_code is not null
+)
+
+select
+    codes.incident_code as incident_type_key,
+    codes.incident_code,
+    codes.incident_category,
+    codes.incident_subcategory,
+    codes.incident_description,
+    coalesce(groups.crime_group, 'other') as crime_group
+from codes
+left join ${ref('crime_groups')} as groups on groups.incident_category = codes.incident_category
+where codes.recency = 1
+
+union all
+
+select 'unknown', cast(null as ${type_string()}), 'Unknown', 'Unknown', 'Unknown', 'other'

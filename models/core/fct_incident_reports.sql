@@ -1,0 +1,31 @@
+<#-- One row per incident report row (report_row_id) still published: rows reconcile found deleted are left out.
+     Counting rows counts report rows; count distinct incident_id to count incidents. Every key points at a dimension
+     member; a missing value points at that dimension's unknown member, so no fact is dropped by a join. -->
+select
+    stg.report_row_id,
+    stg.incident_id,
+    stg.incident_number,
+    stg.cad_number,
+    coalesce(${date_key('stg.incident_date')}, -1) as incident_date_key,
+    coalesce(${date_key('cast(stg.reported_at as date)')}, -1) as report_date_key,
+    coalesce(cast(extract(hour from stg.incident_at) * 100 + extract(minute from stg.incident_at) as ${type_int()}),
+        -1) as incident_time_key,
+    coalesce(stg.incident_code, 'unknown') as incident_type_key,
+    ${generate_surrogate_key(['stg.intersection', 'stg.cnn', 'stg.analysis_neighborhood', 'stg.police_district',
+        'stg.supervisor_district'])} as location_key,
+    case when stg.report_type_code is null then 'unknown'
+        else ${generate_surrogate_key(['stg.report_type_code', 'stg.report_type_description'])} end
+        as report_type_key,
+    case when stg.resolution is null then 'unknown'
+        else ${generate_surrogate_key(['stg.resolution'])} end as resolution_key,
+    stg.incident_at,
+    stg.incident_date,
+    stg.reported_at,
+    stg.latitude,
+    stg.longitude,
+    stg.report_type_code in ('II', 'VI') as is_initial_report,
+    stg.filed_online,
+    cast(${datediff('stg.incident_at', 'stg.reported_at', 'minute')} as ${type_float()}) / 60 as report_delay_hours,
+    stg.is_synthetic
+from ${ref('stg_sfpd__incidents')} as stg
+where not stg.is_deleted

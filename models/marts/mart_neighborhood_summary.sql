@@ -1,0 +1,71 @@
+<#-- Q: how does a neighborhood compare, and is it getting better or worse? Per analysis neighborhood: incidents
+     (distinct incident_id) in the 12 months up to the last date in the data and in the 12 before, the change, the
+     share of violent and of property incidents, and its three most frequent categories (last 12 months). -->
+with bounds as (
+    select max(incident_date) as as_of_date from ${ref('fct_incident_reports')}
+),
+
+facts as (
+    select
+        facts.incident_id,
+        places.analysis_neighborhood,
+        types.incident_category,
+        types.crime_group,
+        case
+            when facts.incident_date > cast(${dateadd('day', '-365', 'bounds.as_of_date')} as date)
+                then 'last_12_months'
+            when facts.incident_date > cast(${dateadd('day', '-730', 'bounds.as_of_date')} as date)
+                then 'prior_12_months'
+        end as period
+    from ${ref('fct_incident_reports')} as facts
+    cross join bounds
+    join ${ref('dim_location')} as places on places.location_key = facts.location_key
+    join ${ref('dim_incident_type')} as types on types.incident_type_key = facts.incident_type_key
+),
+
+totals as (
+    select
+        analysis_neighborhood,
+        count(distinct case when period = 'last_12_months' then incident_id end) as incidents_last_12_months,
+        count(distinct case when period = 'prior_12_months' then incident_id end) as incidents_prior_12_months,
+        count(distinct case when period = 'last_12_months' and crime_group = 'violent' then incident_id end)
+            as violent_last_12_months,
+        count(distinct case when period = 'last_12_months' and crime_group = 'property' then incident_id end)
+            as property_last_12_months
+    from facts
+    group by 1
+),
+
+ranked_categories as (
+    select
+        analysis_neighborhood,
+        incident_category,
+        row_number() over (
+            partition by analysis_neighborhood order by count(distinct incident_id) desc, incident_category
+        ) as category_rank
+    from facts
+    where period = 'last_12_months'
+    group by 1, 2
+)
+
+select
+    totals.analysis_neighborhood,
+    totals.incidents_last_12_months,
+    totals.incidents_prior_12_months,
+    round(100.0 * (totals.incidents_last_12_months - totals.incidents_prior_12_months)
+        / nullif(totals.incidents_prior_12_months, 0), 1) as change_pct,
+    round(100.0 * totals.violent_last_12_months / nullif(totals.incidents_last_12_months, 0), 1)
+        as violent_share_pct,
+    round(100.0 * totals.property_last_12_months / nullif(totals.incidents_last_12_months, 0), 1)
+        as property_share_pct,
+    max(case when ranked_categories.category_rank = 1 then ranked_categories.incident_category end)
+        as top_category_1,
+    max(case when ranked_categories.category_rank = 2 then ranked_categories.incident_category end)
+        as top_category_2,
+    max(case when ranked_categories.category_rank = 3 then ranked_categories.incident_category end)
+        as top_category_3,
+    (select as_of_date from bounds) as as_of_date,
+    ${sfpd_data_label()} as data_source
+from totals
+left join ranked_categories on ranked_categories.analysis_neighborhood = totals.analysis_neighborhood
+group by 1, 2, 3, 4, 5, 6
