@@ -17,9 +17,9 @@ select
     codes.incident_category,
     codes.incident_subcategory,
     codes.incident_description,
-    coalesce(groups.crime_group, 'other') as crime_group
+    coalesce(category_groups.crime_group, 'other') as crime_group
 from codes
-left join ${ref('crime_groups')} as groups on groups.incident_category = codes.incident_category
+left join ${ref('crime_groups')} as category_groups on category_groups.incident_category = codes.incident_category
 where codes.recency = 1
 
 union all

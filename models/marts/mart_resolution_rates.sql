@@ -14,7 +14,7 @@ with incidents as (
 ),
 
 grouped as (
-    select 'incident_category' as grouping, incident_category as group_value, count(distinct incident_id) as incidents,
+    select 'incident_category' as grouped_by, incident_category as group_value, count(distinct incident_id) as incidents,
         count(distinct case when has_arrest = 1 then incident_id end) as incidents_with_arrest
     from incidents group by 1, 2
     union all
@@ -24,7 +24,7 @@ grouped as (
 )
 
 select
-    grouping,
+    grouped_by,
     group_value,
     incidents,
     incidents_with_arrest,

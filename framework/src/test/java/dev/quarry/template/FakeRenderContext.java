@@ -42,6 +42,11 @@ final class FakeRenderContext implements RenderContext {
     }
 
     @Override
+    public boolean sourceHasFiles(String sourceName, String tableName) {
+        return true;
+    }
+
+    @Override
     public void config(Map<String, Object> values, SourceLocation location) {
         config.putAll(values);
         configLocation = location;

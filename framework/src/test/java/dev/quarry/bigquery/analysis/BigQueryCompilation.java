@@ -38,11 +38,17 @@ record BigQueryCompilation(Path projectDir, String projectName, String defaultPr
 
     /** Compiles the project in {@code projectDir} (it writes {@code target/} there) for the named BigQuery target. */
     static BigQueryCompilation compile(Path projectDir, String target) throws IOException {
+        return compile(projectDir, target, Map.of());
+    }
+
+    /** The same, with these environment variables for {@code env_var()}. */
+    static BigQueryCompilation compile(Path projectDir, String target, Map<String, String> environment)
+            throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exitCode = QuarryCli.run(new String[] {"--project-dir", projectDir.toString(), "--target", target,
                 "compile"}, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), null, false);
+                new PrintStream(err, true, StandardCharsets.UTF_8), environment, null, false);
         if (exitCode != 0) {
             throw new AssertionError("quarry --target " + target + " compile exited with " + exitCode + " in "
                     + projectDir + ":\n" + err.toString(StandardCharsets.UTF_8));
@@ -55,7 +61,7 @@ record BigQueryCompilation(Path projectDir, String projectName, String defaultPr
         List<ProjectNode> nodes = new ArrayList<>();
         manifest.get("sources").forEach(node -> nodes.add(node(node)));
         manifest.get("nodes").forEach(node -> nodes.add(node(node)));
-        Project project = new ProjectLoader(new LoadOptions(null, null, target, Map.of(), Map.of()))
+        Project project = new ProjectLoader(new LoadOptions(null, null, target, Map.of(), environment))
                 .load(projectDir, new Diagnostics());
         nodes.addAll(IncrementalRuns.of(project, nodes));
         // The target's project: the manifest does not record it.

@@ -67,9 +67,17 @@ class BigQueryProjectAnalysisIT {
                         () -> FixtureProject.copy(name, Files.createDirectories(temporary.resolve(name))).root()));
     }
 
+    /**
+     * The repository's project twice: as a fresh clone compiles it (no data landed: the synthetic demo data), and as
+     * production does (landing on Cloud Storage: the landed files, batch manifests and tombstones).
+     */
     @TestFactory
     Stream<DynamicNode> theRepositorysOwnProject() {
-        return Stream.of(project("sf_crime_stats (the repository)", "prod", this::copyOfTheRepositorysProject));
+        return Stream.of(project("sf_crime_stats (the repository, demo data)", "prod", Map.of(),
+                        () -> copyOfTheRepositorysProject("demo")),
+                project("sf_crime_stats (the repository, landed on Cloud Storage)", "prod",
+                        Map.of("SFPD_LANDING", "gs://sf-crime-stats-landing/raw"),
+                        () -> copyOfTheRepositorysProject("landed")));
     }
 
     @Test
@@ -83,14 +91,18 @@ class BigQueryProjectAnalysisIT {
 
     /** A container of one test per node, compiled and analyzed lazily, when JUnit runs the container. */
     private DynamicNode project(String name, String target, ProjectCopy copy) {
-        Stream<DynamicNode> tests = Stream.of(target).flatMap(ignored -> nodeTests(copy, target));
+        return project(name, target, Map.of(), copy);
+    }
+
+    private DynamicNode project(String name, String target, Map<String, String> environment, ProjectCopy copy) {
+        Stream<DynamicNode> tests = Stream.of(target).flatMap(ignored -> nodeTests(copy, target, environment));
         return dynamicContainer(name + " --target " + target, tests);
     }
 
-    private Stream<DynamicNode> nodeTests(ProjectCopy copy, String target) {
+    private Stream<DynamicNode> nodeTests(ProjectCopy copy, String target, Map<String, String> environment) {
         BigQueryCompilation compilation;
         try {
-            compilation = BigQueryCompilation.compile(copy.create(), target);
+            compilation = BigQueryCompilation.compile(copy.create(), target, environment);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
@@ -129,12 +141,12 @@ class BigQueryProjectAnalysisIT {
      * {@code target/}: its project and profiles files and the folders its {@code quarry_project.yml} names
      * (models, macros, seeds, tests).
      */
-    private Path copyOfTheRepositorysProject() throws IOException {
+    private Path copyOfTheRepositorysProject(String variant) throws IOException {
         Path repository = Path.of("").toAbsolutePath().getParent();
         assertThat(repository.resolve("quarry_project.yml"))
                 .as("the repository's project, from the working directory %s", Path.of("").toAbsolutePath())
                 .isRegularFile();
-        Path copy = Files.createDirectories(temporary.resolve("sf_crime_stats"));
+        Path copy = Files.createDirectories(temporary.resolve("sf_crime_stats-" + variant));
         for (String file : List.of("quarry_project.yml", "profiles.yml")) {
             Files.copy(repository.resolve(file), copy.resolve(file));
         }

@@ -75,6 +75,12 @@ final class BigQueryTemplates {
         }
 
         @Override
+        public boolean sourceHasFiles(String sourceName, String tableName) throws TemplateCallException {
+            throw new TemplateCallException("source_has_files('" + sourceName + "', '" + tableName
+                    + "') outside a project", null);
+        }
+
+        @Override
         public void config(Map<String, Object> values, SourceLocation location) {
         }
 
