@@ -10,6 +10,14 @@
   <#return choice == 'demo' || (choice == 'auto' && !source_has_files('sfpd', 'incidents'))>
 </#function>
 
+<#-- True when staging reads reconcile's tombstones: landed data and either tombstone files or var sfpd_tombstones
+     true (a unit test, or a warehouse whose landing compile cannot see). -->
+<#function sfpd_reads_tombstones>
+  <#local choice = var('sfpd_tombstones', 'auto')?string>
+  <#return !sfpd_uses_demo_data() && (choice == 'true' || (choice == 'auto'
+      && source_has_files('sfpd', 'incidents_deleted')))>
+</#function>
+
 <#-- The label every mart carries, so no chart of synthetic numbers can pass for real ones. -->
 <#function sfpd_data_label>
   <#return sfpd_uses_demo_data()?then("'synthetic demo data (not real incidents)'",

@@ -6,7 +6,7 @@
   Incremental: a run takes the rows landed since the last one, and marks rows whose tombstone came since.
 -->
 <#assign demo = sfpd_uses_demo_data()>
-<#assign has_tombstones = !demo && source_has_files('sfpd', 'incidents_deleted')>
+<#assign has_tombstones = sfpd_reads_tombstones()>
 with landed as (
 <#if demo>
     select * from ${ref('demo_sfpd__incidents')}

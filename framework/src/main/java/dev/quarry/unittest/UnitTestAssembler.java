@@ -140,9 +140,10 @@ public final class UnitTestAssembler implements UnitTestCompleter {
 
     /**
      * The columns an input's rows are written with. A seed's are its CSV header, complete, so its rows may name no
-     * other (and unnamed ones are null), typed by its {@code column_types}. A model's or source's YAML may document
-     * only some columns, so they are the rows' own columns, each cast to the {@code data_type} the YAML declares for
-     * it, if any. Empty when nothing is known, then the rows' literals speak for themselves.
+     * other (and unnamed ones are null), typed by its {@code column_types}. A model's or source's are the columns its
+     * YAML declares, in order, each cast to its {@code data_type} if it has one, followed by any other column the
+     * rows name: as in dbt, a test gives only the columns it is about, and the others are null. Empty when nothing
+     * is declared and the rows' literals speak for themselves.
      */
     private List<ColumnInfo> columns(ManifestNode input, FixtureRows rows) {
         if (input == null) {
@@ -151,18 +152,22 @@ public final class UnitTestAssembler implements UnitTestCompleter {
         if (input.type() == ResourceType.SEED) {
             return seedHeader(input).stream().map(name -> new ColumnInfo(name, columnType(input, name))).toList();
         }
-        Map<String, String> declared = new HashMap<>();
-        for (ColumnProperties column : input.columns()) {
-            if (column.dataType() != null) {
-                declared.put(column.name().toLowerCase(java.util.Locale.ROOT), column.dataType());
-            }
-        }
-        if (declared.isEmpty()) {
+        if (input.columns().stream().allMatch(column -> column.dataType() == null)) {
             return List.of();
         }
-        return rows.columns().stream()
-                .map(name -> new ColumnInfo(name, declared.get(name.toLowerCase(java.util.Locale.ROOT))))
-                .toList();
+        List<ColumnInfo> columns = new ArrayList<>();
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (ColumnProperties column : input.columns()) {
+            if (named.add(column.name().toLowerCase(java.util.Locale.ROOT))) {
+                columns.add(new ColumnInfo(column.name(), column.dataType()));
+            }
+        }
+        for (String name : rows.columns()) {
+            if (named.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                columns.add(new ColumnInfo(name, null));
+            }
+        }
+        return columns;
     }
 
     private List<String> seedHeader(ManifestNode seed) {
