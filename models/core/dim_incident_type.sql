@@ -1,14 +1,26 @@
 <#-- One row per incident code: its category, subcategory and description as last reported, and the crime group of
      its category (seed crime_groups: violent, property, drug, other). Key 'unknown' stands for a missing code. -->
-with codes as (
+with names as (
+    -- Each spelling of a code once, then the latest: a window over every report row cost ten times more.
     select
         incident_code,
         incident_category,
         incident_subcategory,
         incident_description,
-        row_number() over (partition by incident_code order by reported_at desc, report_row_id desc) as recency
+        max(reported_at) as last_reported_at,
+        max(report_row_id) as last_report_row_id
     from ${ref('stg_sfpd__incidents')}
     where incident_code is not null
+    group by 1, 2, 3, 4
+),
+
+codes as (
+    select
+        names.*,
+        row_number() over (
+            partition by incident_code order by last_reported_at desc, last_report_row_id desc
+        ) as recency
+    from names
 )
 
 select

@@ -1,15 +1,22 @@
 <#-- Q: when do incidents happen? Incidents (distinct incident_id) by day of the week and hour of the incident, over
      all the data, with each cell's share of the total. -->
-with cells as (
-    select
-        days.iso_day_of_week,
-        days.day_name,
-        times.hour_of_day,
-        count(distinct facts.incident_id) as incidents
+with incidents as (
+    -- One row per incident and hour first (from the fact's own columns: no join over every row), then cells.
+    select distinct
+        facts.incident_date,
+        cast(extract(hour from facts.incident_at) as ${type_int()}) as hour_of_day,
+        facts.incident_key
     from ${ref('fct_incident_reports')} as facts
-    join ${ref('dim_date')} as days on days.date_key = facts.incident_date_key
-    join ${ref('dim_time_of_day')} as times on times.time_key = facts.incident_time_key
-    where facts.incident_date_key <> -1 and facts.incident_time_key <> -1
+    where facts.incident_date is not null and facts.incident_at is not null
+),
+
+cells as (
+    select
+        cast(${iso_day_of_week('incident_date')} as ${type_int()}) as iso_day_of_week,
+        ${day_name('incident_date')} as day_name,
+        hour_of_day,
+        count(distinct incident_key) as incidents
+    from incidents
     group by 1, 2, 3
 )
 

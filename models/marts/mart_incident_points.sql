@@ -7,6 +7,7 @@ with bounds as (
 located as (
     select
         facts.incident_id,
+        facts.incident_key,
         facts.incident_date,
         cast(extract(hour from facts.incident_at) as ${type_int()}) as hour_of_day,
         types.incident_category,
@@ -15,13 +16,12 @@ located as (
         places.police_district,
         facts.latitude,
         facts.longitude,
-        row_number() over (partition by facts.incident_id order by facts.report_row_id) as row_in_incident
+        row_number() over (partition by facts.incident_key order by facts.report_row_id) as row_in_incident
     from ${ref('fct_incident_reports')} as facts
-    cross join bounds
     join ${ref('dim_incident_type')} as types on types.incident_type_key = facts.incident_type_key
     join ${ref('dim_location')} as places on places.location_key = facts.location_key
     where facts.latitude is not null
-      and facts.incident_date > cast(${dateadd('day', '-365', 'bounds.as_of_date')} as date)
+      and facts.incident_date > (select cast(${dateadd('day', '-365', 'as_of_date')} as date) from bounds)
 )
 
 select

@@ -1,14 +1,23 @@
 <#-- Q: is a kind of crime rising or falling? Incidents (distinct incident_id) per category and month, with the
      change against the month before and the same month a year before (percent; null where there was none).
      Months without an incident of a category count 0. -->
-with monthly as (
+with incident_months as (
+    -- One row per incident, month and code first: counting those is cheaper than a distinct count per group.
+    select distinct
+        cast(${date_trunc('month', 'incident_date')} as date) as month_start,
+        incident_type_key,
+        incident_key
+    from ${ref('fct_incident_reports')}
+    where incident_date is not null
+),
+
+monthly as (
     select
-        cast(${date_trunc('month', 'facts.incident_date')} as date) as month_start,
+        incident_months.month_start,
         types.incident_category,
-        count(distinct facts.incident_id) as incidents
-    from ${ref('fct_incident_reports')} as facts
-    join ${ref('dim_incident_type')} as types on types.incident_type_key = facts.incident_type_key
-    where facts.incident_date is not null
+        count(distinct incident_months.incident_key) as incidents
+    from incident_months
+    join ${ref('dim_incident_type')} as types on types.incident_type_key = incident_months.incident_type_key
     group by 1, 2
 ),
 

@@ -7,7 +7,7 @@ with bounds as (
 
 facts as (
     select
-        facts.incident_id,
+        facts.incident_key,
         places.analysis_neighborhood,
         types.incident_category,
         types.crime_group,
@@ -21,16 +21,18 @@ facts as (
     cross join bounds
     join ${ref('dim_location')} as places on places.location_key = facts.location_key
     join ${ref('dim_incident_type')} as types on types.incident_type_key = facts.incident_type_key
+    -- Only the two windows: the scan skips the rest of the history.
+    where facts.incident_date > (select cast(${dateadd('day', '-730', 'as_of_date')} as date) from bounds)
 ),
 
 totals as (
     select
         analysis_neighborhood,
-        count(distinct case when period = 'last_12_months' then incident_id end) as incidents_last_12_months,
-        count(distinct case when period = 'prior_12_months' then incident_id end) as incidents_prior_12_months,
-        count(distinct case when period = 'last_12_months' and crime_group = 'violent' then incident_id end)
+        count(distinct case when period = 'last_12_months' then incident_key end) as incidents_last_12_months,
+        count(distinct case when period = 'prior_12_months' then incident_key end) as incidents_prior_12_months,
+        count(distinct case when period = 'last_12_months' and crime_group = 'violent' then incident_key end)
             as violent_last_12_months,
-        count(distinct case when period = 'last_12_months' and crime_group = 'property' then incident_id end)
+        count(distinct case when period = 'last_12_months' and crime_group = 'property' then incident_key end)
             as property_last_12_months
     from facts
     group by 1
@@ -41,7 +43,7 @@ ranked_categories as (
         analysis_neighborhood,
         incident_category,
         row_number() over (
-            partition by analysis_neighborhood order by count(distinct incident_id) desc, incident_category
+            partition by analysis_neighborhood order by count(distinct incident_key) desc, incident_category
         ) as category_rank
     from facts
     where period = 'last_12_months'

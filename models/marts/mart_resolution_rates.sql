@@ -1,26 +1,34 @@
 <#-- Q: how often does a report end in an arrest? Per incident category and per police district: incidents (distinct
      incident_id), those with a citation or arrest on any of their rows, and the rate. -->
-with incidents as (
+with report_rows as (
     select
-        facts.incident_id,
+        facts.incident_key,
         types.incident_category,
         places.police_district,
-        max(case when resolutions.is_arrest then 1 else 0 end) as has_arrest
+        case when resolutions.is_arrest then 1 else 0 end as is_arrest
     from ${ref('fct_incident_reports')} as facts
     join ${ref('dim_incident_type')} as types on types.incident_type_key = facts.incident_type_key
     join ${ref('dim_location')} as places on places.location_key = facts.location_key
     join ${ref('dim_resolution')} as resolutions on resolutions.resolution_key = facts.resolution_key
-    group by 1, 2, 3
+),
+
+by_category as (
+    select incident_category, incident_key, max(is_arrest) as has_arrest
+    from report_rows group by 1, 2
+),
+
+by_district as (
+    select police_district, incident_key, max(is_arrest) as has_arrest
+    from report_rows group by 1, 2
 ),
 
 grouped as (
-    select 'incident_category' as grouped_by, incident_category as group_value, count(distinct incident_id) as incidents,
-        count(distinct case when has_arrest = 1 then incident_id end) as incidents_with_arrest
-    from incidents group by 1, 2
+    select 'incident_category' as grouped_by, incident_category as group_value, count(*) as incidents,
+        sum(has_arrest) as incidents_with_arrest
+    from by_category group by 1, 2
     union all
-    select 'police_district', police_district, count(distinct incident_id),
-        count(distinct case when has_arrest = 1 then incident_id end)
-    from incidents group by 1, 2
+    select 'police_district', police_district, count(*), sum(has_arrest)
+    from by_district group by 1, 2
 )
 
 select

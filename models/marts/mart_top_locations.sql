@@ -6,25 +6,24 @@ with bounds as (
 ),
 
 recent as (
-    select facts.incident_id, places.intersection, places.analysis_neighborhood, places.police_district
+    select facts.incident_key, places.intersection, places.analysis_neighborhood, places.police_district
     from ${ref('fct_incident_reports')} as facts
-    cross join bounds
     join ${ref('dim_location')} as places on places.location_key = facts.location_key
-    where facts.incident_date > cast(${dateadd('day', '-365', 'bounds.as_of_date')} as date)
+    where facts.incident_date > (select cast(${dateadd('day', '-365', 'as_of_date')} as date) from bounds)
 ),
 
 all_incidents as (
-    select count(distinct incident_id) as incidents from recent
+    select count(distinct incident_key) as incidents from recent
 ),
 
 counted as (
-    select 'intersection' as location_type, intersection as location_name, count(distinct incident_id) as incidents
+    select 'intersection' as location_type, intersection as location_name, count(distinct incident_key) as incidents
     from recent where intersection is not null group by 1, 2
     union all
-    select 'neighborhood', analysis_neighborhood, count(distinct incident_id)
+    select 'neighborhood', analysis_neighborhood, count(distinct incident_key)
     from recent where analysis_neighborhood <> 'Unknown' group by 1, 2
     union all
-    select 'police_district', police_district, count(distinct incident_id)
+    select 'police_district', police_district, count(distinct incident_key)
     from recent group by 1, 2
 ),
 

@@ -74,11 +74,22 @@ select
     _batch_id as batch_id,
     tombstones.deleted_at,
     coalesce(tombstones.deleted_at > _loaded_at, false) as is_deleted,
+    case when tombstones.deleted_at > _loaded_at then tombstones.deleted_at else _loaded_at end as changed_at,
     ${demo?c} as is_synthetic
 from latest
 left join tombstones on tombstones.row_id = latest.row_id
 where version_rank = 1
   and incident_date >= cast('${var('start_date')}' as date)
+<#if is_incremental()>
+  -- A version only replaces a newer one already kept: an imported export (no :updated_at) never replaces a version
+  -- the API dated, as in a full build.
+  and not exists (
+      select 1 from ${this} as kept
+      where kept.report_row_id = trim(latest.row_id)
+        and kept.source_updated_at is not null
+        and (latest._source_updated_at is null or latest._source_updated_at < kept.source_updated_at)
+  )
+</#if>
 <#if is_incremental() && has_tombstones>
 
 union all
@@ -90,7 +101,7 @@ select
     kept.incident_code, kept.incident_category, kept.incident_subcategory, kept.incident_description,
     kept.resolution, kept.intersection, kept.cnn, kept.police_district, kept.analysis_neighborhood,
     kept.supervisor_district, kept.latitude, kept.longitude, kept.source_updated_at, kept.loaded_at,
-    kept.batch_id, tombstones.deleted_at, true as is_deleted, kept.is_synthetic
+    kept.batch_id, tombstones.deleted_at, true as is_deleted, tombstones.deleted_at as changed_at, kept.is_synthetic
 from ${this} as kept
 join tombstones on tombstones.row_id = kept.report_row_id
 where tombstones.deleted_at > kept.loaded_at
