@@ -21,7 +21,6 @@ script_dir="$(cd "$(dirname "$0")" && pwd)"
 bench_name="build-benchmark"
 # shellcheck source=bench/lib.sh
 source "$script_dir/lib.sh"
-mvn_cmd="${MVN:-mvn}"
 
 rows=1000000
 increment=500
@@ -44,22 +43,15 @@ need_positive_int --increment "$increment"
 need_positive_int --runs "$runs"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/quarry-build-bench.XXXXXX")"
-server_pid=""
 cleanup() {
-  if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; fi
+  stop_fake_socrata
   if [[ "$keep" -eq 0 ]]; then rm -rf "$work"; else echo "kept $work" >&2; fi
 }
 trap cleanup EXIT
 
-if [[ "$build" -eq 1 ]]; then
-  echo "building the classes and the launcher's jar..." >&2
-  (cd "$repo_dir" && "$mvn_cmd" -B -q -o -pl project -am test-compile >&2)
-  "$quarry" --version >/dev/null
-fi
+if [[ "$build" -eq 1 ]]; then build_project_classes; fi
 need_launcher
-"$mvn_cmd" -B -q -o -f "$repo_dir/project/pom.xml" dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/classpath.txt" >&2
-classpath="$repo_dir/project/target/test-classes:$repo_dir/project/target/classes:$(cat "$work/classpath.txt")"
+classpath="$(project_classpath)"
 
 project="$work/project"
 mkdir -p "$project"
@@ -79,14 +71,8 @@ for run in $(seq 1 "$runs"); do
     "$(sed -n 's/.*Completed: \(.*\)/\1/p' "$work/demo-$run.out")"
 done
 
-"$java_cmd" -cp "$classpath" dev.sfcrimestats.socrata.FakeSocrata --rows "$rows" >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-for _ in $(seq 1 200); do
-  [[ -s "$work/server.out" ]] && break
-  kill -0 "$server_pid" 2>/dev/null || die "the server did not start: $(cat "$work/server.err")"
-  sleep 0.05
-done
-url="$(head -n 1 "$work/server.out")"
+start_fake_socrata "$classpath" "$rows"
+url="$fake_url"
 echo "ingesting $rows rows from $url (untimed)..." >&2
 bench_exec "$work/ingest.out" "$work/ingest.out" env SFPD_SOCRATA_URL="$url" "$quarry" --project-dir "$project" ingest
 fresh_database "$project/target/warehouse.duckdb"

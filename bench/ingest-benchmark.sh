@@ -24,7 +24,6 @@ script_dir="$(cd "$(dirname "$0")" && pwd)"
 bench_name="ingest-benchmark"
 # shellcheck source=bench/lib.sh
 source "$script_dir/lib.sh"
-mvn_cmd="${MVN:-mvn}"
 
 rows=1000000
 runs=3
@@ -48,35 +47,18 @@ need_positive_int --runs "$runs"
 need_heap --heap "$heap"
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/quarry-ingest-bench.XXXXXX")"
-server_pid=""
 cleanup() {
-  if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; fi
+  stop_fake_socrata
   if [[ "$keep" -eq 0 ]]; then rm -rf "$work"; else echo "kept $work" >&2; fi
 }
 trap cleanup EXIT
 
-if [[ "$build" -eq 1 ]]; then
-  echo "building the classes and the launcher's jar..." >&2
-  (cd "$repo_dir" && "$mvn_cmd" -B -q -o -pl project -am test-compile >&2)
-  "$quarry" --version >/dev/null
-fi
+if [[ "$build" -eq 1 ]]; then build_project_classes; fi
 need_launcher
-"$mvn_cmd" -B -q -o -f "$repo_dir/project/pom.xml" dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/classpath.txt" >&2
-mkdir -p "$work/classes"
-cp -r "$repo_dir/project/target/test-classes" "$work/classes/test"
-cp -r "$repo_dir/project/target/classes" "$work/classes/main"
-classpath="$work/classes/test:$work/classes/main:$(cat "$work/classpath.txt")"
+classpath="$(project_classpath)"
 
-"$java_cmd" -cp "$classpath" dev.sfcrimestats.socrata.FakeSocrata --rows "$rows" >"$work/server.out" 2>"$work/server.err" &
-server_pid=$!
-for _ in $(seq 1 200); do
-  [[ -s "$work/server.out" ]] && break
-  kill -0 "$server_pid" 2>/dev/null || die "the server did not start: $(cat "$work/server.err")"
-  sleep 0.05
-done
-url="$(head -n 1 "$work/server.out")"
-[[ "$url" == http://127.0.0.1:* ]] || die "the server printed '$url', not its address"
+start_fake_socrata "$classpath" "$rows"
+url="$fake_url"
 echo "serving $rows rows at $url; $runs runs, loader heap $heap" >&2
 
 echo "warm-up run (untimed)..." >&2

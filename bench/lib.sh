@@ -117,3 +117,38 @@ cpu_model() {
 java_version() { "$java_cmd" -version 2>&1 | head -n 1; }
 commit_rev() { git -C "$repo_dir" rev-parse --short HEAD 2>/dev/null || echo unknown; }
 load_average() { cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown; }
+
+# ---- the SF project's Socrata imitation ----------------------------------------------------------
+# build_project_classes: compiles the project module's classes and tests (with the framework) and the launcher's jar.
+build_project_classes() {
+  echo "building the classes and the launcher's jar..." >&2
+  (cd "$repo_dir" && "${MVN:-mvn}" -B -q -o -pl project -am test-compile >&2)
+  "$quarry" --version >/dev/null
+}
+
+# project_classpath: prints a class path of copies (so a build meanwhile cannot change them) of the project module's
+# test and main classes, plus its test-scope dependencies (also listed in $work/classpath.txt).
+project_classpath() {
+  "${MVN:-mvn}" -B -q -o -f "$repo_dir/project/pom.xml" dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$work/classpath.txt" >&2
+  mkdir -p "$work/classes"
+  cp -r "$repo_dir/project/target/test-classes" "$work/classes/test"
+  cp -r "$repo_dir/project/target/classes" "$work/classes/main"
+  echo "$work/classes/test:$work/classes/main:$(cat "$work/classpath.txt")"
+}
+
+# start_fake_socrata CLASSPATH ROWS: serves ROWS generated SFPD rows on loopback in its own JVM. Sets fake_url and
+# fake_pid; the script's exit trap should call stop_fake_socrata.
+fake_pid=""
+start_fake_socrata() {
+  "$java_cmd" -cp "$1" dev.sfcrimestats.socrata.FakeSocrata --rows "$2" >"$work/server.out" 2>"$work/server.err" &
+  fake_pid=$!
+  for _ in $(seq 1 200); do
+    [[ -s "$work/server.out" ]] && break
+    kill -0 "$fake_pid" 2>/dev/null || die "the Socrata imitation did not start: $(cat "$work/server.err")"
+    sleep 0.05
+  done
+  fake_url="$(head -n 1 "$work/server.out")"
+  [[ "$fake_url" == http://127.0.0.1:* ]] || die "the Socrata imitation printed '$fake_url', not its address"
+}
+stop_fake_socrata() { if [[ -n "$fake_pid" ]]; then kill "$fake_pid" 2>/dev/null || true; fi; }
