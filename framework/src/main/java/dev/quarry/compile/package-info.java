@@ -4,6 +4,7 @@
  * JSqlParser, and the content-hash cache that lets an unchanged model skip all of it. The result,
  * {@link dev.quarry.compile.CompiledProject}, is the in-memory manifest. Compiling never connects to an engine.
  *
- * <p>The only package that uses JSqlParser ({@link dev.quarry.compile.SqlChecker}).
+ * <p>Uses JSqlParser ({@link dev.quarry.compile.SqlChecker}); the only other package that does is
+ * {@code dev.quarry.lineage}.
  */
 package dev.quarry.compile;
