@@ -1,0 +1,127 @@
+package dev.quarry.docs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.quarry.catalog.Catalog;
+import dev.quarry.catalog.CatalogColumn;
+import dev.quarry.compile.CompiledProject;
+import dev.quarry.compile.ManifestNode;
+import dev.quarry.execute.NodeResult;
+import dev.quarry.execute.RunResults;
+
+/**
+ * Writes the site's data under {@code <site>/data/}: {@code index.js} (every node in brief and the search index),
+ * {@code nodes/<n>.js} (the full pages of {@value #NODES_PER_SHARD} nodes: short ids {@code n*16} to
+ * {@code n*16+15}) and {@code graph/<n>.js} (parents and children of {@value #GRAPH_PER_SHARD} nodes). Shards are
+ * numbered, so file names are always safe. Earlier shards are deleted first; the index is written last.
+ */
+public final class SiteDataWriter {
+
+    /** Nodes per {@code nodes/} file: a page loads its node's neighbours' shards without loading much else. */
+    public static final int NODES_PER_SHARD = 16;
+    /** Nodes per {@code graph/} file: an entry is two short lists of numbers. */
+    public static final int GRAPH_PER_SHARD = 256;
+
+    private final ObjectMapper mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    private final ScriptFile scripts = new ScriptFile(mapper);
+
+    /** The site data of a compiled project; the catalog and the run results may be null. */
+    public SiteData write(CompiledProject compiled, Catalog catalog, RunResults results, Path siteDir) {
+        return write(compiled.project().name(), compiled.nodes().values(), catalog, results, siteDir);
+    }
+
+    /**
+     * @param nodes   every node of the manifest, in order (short ids are positions in it)
+     * @param catalog what the warehouse holds, or null
+     * @param results the last run's results, or null
+     */
+    public SiteData write(String projectName, Collection<ManifestNode> nodes, Catalog catalog, RunResults results,
+            Path siteDir) {
+        SiteGraph graph = SiteGraph.of(nodes);
+        Catalog known = catalog == null ? Catalog.empty() : catalog;
+        Map<String, NodeResult> lastResults = new HashMap<>();
+        if (results != null) {
+            results.results().forEach(result -> lastResults.put(result.uniqueId(), result));
+        }
+        Path dataDir = siteDir.resolve("data");
+        int nodeShards = shards(graph.size(), NODES_PER_SHARD);
+        int graphShards = shards(graph.size(), GRAPH_PER_SHARD);
+        prepare(dataDir);
+        NodePage pages = new NodePage(graph, known, lastResults);
+        IntStream.range(0, nodeShards).parallel().forEach(shard -> scripts.write(
+                dataDir.resolve("nodes/" + shard + ".js"), "nodes",
+                shard(shard, NODES_PER_SHARD, graph.size(), "nodes", pages::of)));
+        IntStream.range(0, graphShards).parallel().forEach(shard -> scripts.write(
+                dataDir.resolve("graph/" + shard + ".js"), "graph",
+                shard(shard, GRAPH_PER_SHARD, graph.size(), "nodes", id -> neighbours(graph, id))));
+        SearchIndex search = SearchTerms.build(graph, catalogColumns(known));
+        scripts.write(dataDir.resolve("index.js"), "index",
+                SiteIndex.of(projectName, graph, lastResults, search, results));
+        return new SiteData(dataDir, graph.size(), nodeShards, graphShards, search.terms().size());
+    }
+
+    private static int shards(int nodes, int perShard) {
+        return (nodes + perShard - 1) / perShard;
+    }
+
+    private static Map<String, Object> shard(int shard, int perShard, int nodes, String field,
+            java.util.function.IntFunction<Object> entry) {
+        List<Object> entries = new ArrayList<>(perShard);
+        for (int id = shard * perShard; id < Math.min(nodes, (shard + 1) * perShard); id++) {
+            entries.add(entry.apply(id));
+        }
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("shard", shard);
+        file.put(field, entries);
+        return file;
+    }
+
+    private static Map<String, Object> neighbours(SiteGraph graph, int id) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", id);
+        entry.put("parents", graph.parents().get(id));
+        entry.put("children", graph.children().get(id));
+        return entry;
+    }
+
+    private static Map<String, List<String>> catalogColumns(Catalog catalog) {
+        Map<String, List<String>> columns = new HashMap<>();
+        Stream.concat(catalog.nodes().values().stream(), catalog.sources().values().stream()).forEach(table ->
+                columns.put(table.uniqueId(), table.columns().stream().map(CatalogColumn::name).toList()));
+        return columns;
+    }
+
+    /** Creates the folders and deletes the shards of an earlier, possibly larger, project. */
+    private static void prepare(Path dataDir) {
+        try {
+            for (String folder : List.of("nodes", "graph")) {
+                Path shards = dataDir.resolve(folder);
+                if (Files.isDirectory(shards)) {
+                    try (Stream<Path> files = Files.walk(shards)) {
+                        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                            Files.delete(file);
+                        }
+                    }
+                }
+                Files.createDirectories(shards);
+            }
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot prepare " + dataDir, failure);
+        }
+    }
+}

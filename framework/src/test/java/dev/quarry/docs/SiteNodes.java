@@ -1,0 +1,52 @@
+package dev.quarry.docs;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.quarry.compile.ManifestNode;
+import dev.quarry.error.SourceLocation;
+import dev.quarry.graph.ResourceType;
+import dev.quarry.project.ColumnProperties;
+import dev.quarry.template.Relation;
+
+/** Manifest nodes made by hand for the site data tests. */
+final class SiteNodes {
+
+    private SiteNodes() {
+    }
+
+    static ManifestNode model(String name, String materialized, String description, List<ColumnProperties> columns,
+            String... dependsOn) {
+        return node(ResourceType.MODEL, "model.shop." + name, name, "models/" + name + ".sql",
+                Map.of("materialized", materialized), description, columns, List.of(dependsOn), Map.of());
+    }
+
+    static ManifestNode seed(String name) {
+        return node(ResourceType.SEED, "seed.shop." + name, name, "seeds/" + name + ".csv",
+                Map.of("materialized", "seed"), "", List.of(), List.of(), Map.of());
+    }
+
+    static ManifestNode columnTest(String testName, ManifestNode model, String column) {
+        String name = testName + "_" + model.name() + "_" + column;
+        return node(ResourceType.DATA_TEST, "test.shop." + name, name, "models/schema.yml",
+                Map.of("severity", "error"), "", List.of(), List.of(model.uniqueId()),
+                Map.of("test_metadata", Map.of("name", testName, "kwargs", Map.of("column_name", column)),
+                        "attached_node", model.uniqueId(), "column_name", column));
+    }
+
+    static ColumnProperties column(String name, String description, String dataType) {
+        return new ColumnProperties(name, description, dataType, List.of(), Map.of(), List.of(),
+                SourceLocation.of("models/schema.yml"));
+    }
+
+    private static ManifestNode node(ResourceType type, String uniqueId, String name, String path,
+            Map<String, Object> config, String description, List<ColumnProperties> columns, List<String> dependsOn,
+            Map<String, Object> details) {
+        Relation relation = type == ResourceType.DATA_TEST ? null
+                : new Relation(null, "main", name, "\"main\".\"" + name + "\"");
+        String sql = type == ResourceType.SEED ? null : "select * from somewhere -- " + name;
+        return new ManifestNode(uniqueId, type, name, "shop", path, null, List.of("shop", name), sql, sql,
+                "checksum", config, type == ResourceType.MODEL ? List.of("nightly") : List.of(), description,
+                columns, List.of(), dependsOn, relation, details);
+    }
+}
