@@ -24,6 +24,7 @@ final class NodePage {
     private final SiteGraph graph;
     private final Catalog catalog;
     private final Map<String, NodeResult> lastResults;
+    private final MarkdownRenderer markdown = new MarkdownRenderer();
 
     NodePage(SiteGraph graph, Catalog catalog, Map<String, NodeResult> lastResults) {
         this.graph = graph;
@@ -43,6 +44,7 @@ final class NodePage {
         page.put("patch_path", node.patchPath());
         page.put("relation", node.relation() == null ? null : node.relation().rendered());
         page.put("description", node.description());
+        page.put("description_html", markdown.render(node.description()));
         page.put("tags", node.tags());
         page.put("config", node.config());
         page.put("catalog", catalogInfo(node));
@@ -93,6 +95,7 @@ final class NodePage {
         column.put("type", found == null ? null : found.type());
         column.put("data_type", declared == null ? null : declared.dataType());
         column.put("description", declared == null ? null : declared.description());
+        column.put("description_html", declared == null ? null : markdown.render(declared.description()));
         column.put("tags", declared == null ? List.of() : declared.tags());
         column.put("meta", declared == null ? Map.of() : declared.meta());
         column.put("tests", tests(id, name));

@@ -1,0 +1,305 @@
+/*
+ * The Quarry docs site. Data comes as scripts that call window.quarrySite.index/nodes/graph (see ARCHITECTURE.md:
+ * "The docs site's data"); shards are loaded on demand by inserting <script> elements, which, unlike fetch, works
+ * from file://. User text is inserted with textContent only; the one exception is description_html, which Quarry
+ * rendered from Markdown with raw HTML escaped and unsafe URLs dropped.
+ */
+(function () {
+  'use strict';
+
+  const state = { index: null, byUid: new Map(), shards: { nodes: new Map(), graph: new Map() }, cy: null };
+  const waiting = { nodes: new Map(), graph: new Map() };
+
+  const site = window.quarrySite = {
+    index(data) {
+      state.index = data;
+      data.nodes.forEach(node => state.byUid.set(node.uid, node.id));
+      start();
+    },
+    nodes(data) { received('nodes', data); },
+    graph(data) { received('graph', data); },
+    /** The search, as SearchIndex.find in Java: the short ids of the nodes matching every word's prefix. */
+    find,
+    /** The lineage graph of the page shown (Cytoscape), for tests and the console. */
+    get cy() { return state.cy; }
+  };
+
+  function received(kind, data) {
+    const entries = new Map(data.nodes.map(entry => [entry.id, entry]));
+    state.shards[kind].set(data.shard, entries);
+    (waiting[kind].get(data.shard) || []).forEach(resolve => resolve(entries));
+    waiting[kind].delete(data.shard);
+  }
+
+  /** The shard of a node (its page or its neighbours), loading its script once. */
+  function shardOf(kind, id) {
+    const size = state.index.shards[kind];
+    const shard = Math.floor(id / size);
+    const loaded = state.shards[kind].get(shard);
+    if (loaded) {
+      return Promise.resolve(loaded.get(id));
+    }
+    return new Promise((resolve, reject) => {
+      const first = !waiting[kind].has(shard);
+      if (first) {
+        waiting[kind].set(shard, []);
+      }
+      waiting[kind].get(shard).push(entries => resolve(entries.get(id)));
+      if (first) {
+        const script = document.createElement('script');
+        script.src = 'data/' + kind + '/' + shard + '.js';
+        script.onerror = () => reject(new Error('cannot load ' + script.src));
+        document.head.appendChild(script);
+      }
+    });
+  }
+
+  function words(text) {
+    return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(word => word.length > 0);
+  }
+
+  /** The first index of terms not less than word (terms are sorted by UTF-16 code units, as < compares). */
+  function lowerBound(terms, word) {
+    let low = 0;
+    let high = terms.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (terms[middle] < word) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    return low;
+  }
+
+  function find(query) {
+    const { terms, ids } = state.index.search;
+    let result = null;
+    for (const word of words(query)) {
+      const matches = new Set();
+      for (let i = lowerBound(terms, word); i < terms.length && terms[i].startsWith(word); i++) {
+        ids[i].forEach(id => matches.add(id));
+      }
+      result = result === null ? matches : new Set([...result].filter(id => matches.has(id)));
+    }
+    return result === null ? [] : [...result].sort((a, b) => a - b);
+  }
+
+  function element(tag, text, className) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      node.textContent = String(text);
+    }
+    if (className) {
+      node.className = className;
+    }
+    return node;
+  }
+
+  function nodeLink(id) {
+    const node = state.index.nodes[id];
+    const link = element('a', node.name);
+    link.href = '#node/' + id;
+    link.title = node.uid;
+    return link;
+  }
+
+  function showResults() {
+    const list = document.getElementById('results');
+    const query = document.getElementById('search').value;
+    list.replaceChildren();
+    const found = query.trim() === '' ? [] : find(query).slice(0, 50);
+    found.forEach(id => {
+      const item = element('li');
+      const link = nodeLink(id);
+      link.prepend(element('span', state.index.nodes[id].type, 'type'));
+      link.addEventListener('click', () => { list.hidden = true; });
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    list.hidden = found.length === 0;
+  }
+
+  function start() {
+    document.getElementById('project').textContent = state.index.project;
+    const counts = {};
+    state.index.nodes.forEach(node => { counts[node.type] = (counts[node.type] || 0) + 1; });
+    document.getElementById('summary').textContent = Object.entries(counts)
+      .map(([type, count]) => count + ' ' + type + (count === 1 ? '' : 's')).join(', ')
+      + '. Search to open a node\'s page.';
+    document.getElementById('search').addEventListener('input', showResults);
+    window.addEventListener('hashchange', route);
+    route();
+  }
+
+  function route() {
+    const match = /^#node\/(\d+)$/.exec(location.hash);
+    const id = match ? Number(match[1]) : NaN;
+    const known = match && id < state.index.nodes.length;
+    document.getElementById('welcome').hidden = Boolean(known);
+    document.getElementById('node').hidden = !known;
+    if (known) {
+      shardOf('nodes', id).then(renderPage)
+        .catch(error => console.error(error));
+    }
+  }
+
+  function section(title) {
+    const part = element('section');
+    part.appendChild(element('h2', title));
+    return part;
+  }
+
+  /** Markdown Quarry rendered to HTML at generate time with raw HTML escaped: the only innerHTML of the site. */
+  function markdown(html, className) {
+    const div = element('div', null, className);
+    if (html) {
+      div.innerHTML = html;
+    }
+    return div;
+  }
+
+  function statusBadge(status, label) {
+    return element('span', label + (status ? ': ' + status : ''), 'badge' + (status ? ' status-' + status : ''));
+  }
+
+  function renderPage(page) {
+    const article = document.getElementById('node');
+    article.replaceChildren();
+    article.appendChild(element('h1', page.name));
+    const meta = element('p', null, 'meta');
+    meta.appendChild(element('span', page.type, 'badge'));
+    meta.appendChild(document.createTextNode([page.relation, page.path].filter(Boolean).join(' · ')));
+    if (page.run) {
+      meta.appendChild(document.createTextNode(' '));
+      meta.appendChild(statusBadge(page.run.status, 'last run'));
+    }
+    article.appendChild(meta);
+    article.appendChild(markdown(page.description_html, 'description'));
+    if (page.catalog && page.catalog.error) {
+      article.appendChild(element('p', 'Not in the warehouse: ' + page.catalog.error, 'meta'));
+    }
+    if (page.run && page.run.message) {
+      article.appendChild(element('p', 'Last run: ' + page.run.message, 'meta'));
+    }
+    article.appendChild(columns(page));
+    article.appendChild(dependencies('Depends on', page.depends_on));
+    article.appendChild(dependencies('Used by', page.referenced_by));
+    const lineage = section('Lineage');
+    lineage.appendChild(element('p', 'Click a node to show its parents and children; double-click to open it.',
+      'meta'));
+    const graph = element('div');
+    graph.id = 'graph';
+    lineage.appendChild(graph);
+    article.appendChild(lineage);
+    ['raw_code', 'compiled_code'].forEach(field => {
+      if (page[field]) {
+        const code = section(field === 'raw_code' ? 'Source SQL' : 'Compiled SQL');
+        code.appendChild(element('pre', page[field], field.replace('_', '-')));
+        article.appendChild(code);
+      }
+    });
+    window.scrollTo(0, 0);
+    drawGraph(page.id, graph);
+  }
+
+  function columns(page) {
+    const part = section('Columns');
+    if (page.tests.length) {
+      const tests = element('p');
+      page.tests.forEach(test => tests.appendChild(statusBadge(test.status, test.name)));
+      part.appendChild(tests);
+    }
+    if (!page.columns.length) {
+      part.appendChild(element('p', 'No columns known: build the model and generate the docs again.', 'meta'));
+      return part;
+    }
+    const table = element('table', null, 'columns');
+    const head = element('tr');
+    ['Column', 'Type', 'Description', 'Tests'].forEach(title => head.appendChild(element('th', title)));
+    table.appendChild(head);
+    page.columns.forEach(column => {
+      const row = element('tr');
+      row.appendChild(element('td', column.name, 'column-name'));
+      row.appendChild(element('td', [column.type, column.data_type].filter(Boolean).join(' / ')));
+      const description = element('td');
+      description.appendChild(markdown(column.description_html));
+      row.appendChild(description);
+      const tests = element('td');
+      column.tests.forEach(test => tests.appendChild(statusBadge(test.status, test.name)));
+      row.appendChild(tests);
+      table.appendChild(row);
+    });
+    part.appendChild(table);
+    return part;
+  }
+
+  function dependencies(title, uids) {
+    const part = section(title);
+    const links = element('p', null, 'links');
+    uids.filter(uid => state.byUid.has(uid)).forEach(uid => links.appendChild(nodeLink(state.byUid.get(uid))));
+    if (!links.childNodes.length) {
+      links.textContent = 'nothing';
+    }
+    part.appendChild(links);
+    return part;
+  }
+
+  /** Tests would crowd the graph; they are listed on the page instead. */
+  function inGraph(id) {
+    const type = state.index.nodes[id].type;
+    return type !== 'test' && type !== 'unit_test';
+  }
+
+  function drawGraph(id, container) {
+    if (state.cy) {
+      state.cy.destroy();
+    }
+    const cy = state.cy = cytoscape({
+      container,
+      wheelSensitivity: 0.3,
+      style: [
+        { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'background-color': '#8aa',
+          'text-valign': 'bottom', width: 16, height: 16 } },
+        { selector: 'node.focus', style: { 'background-color': '#e67e22' } },
+        { selector: 'node.source, node.seed', style: { shape: 'round-rectangle' } },
+        { selector: 'edge', style: { width: 1.5, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle',
+          'line-color': '#aaa', 'target-arrow-color': '#aaa' } }
+      ]
+    });
+    cy.add(graphNode(id)).addClass('focus');
+    cy.on('tap', 'node', event => expand(cy, Number(event.target.id().slice(1))));
+    cy.on('dbltap', 'node', event => { location.hash = '#node/' + event.target.id().slice(1); });
+    return expand(cy, id);
+  }
+
+  function graphNode(id) {
+    const node = state.index.nodes[id];
+    return { group: 'nodes', data: { id: 'n' + id, label: node.name, uid: node.uid }, classes: node.type };
+  }
+
+  /** Adds a node's parents and children (from its graph shard) and lays the graph out again. */
+  function expand(cy, id) {
+    return shardOf('graph', id).then(entry => {
+      if (cy.destroyed()) {
+        return;
+      }
+      const add = (from, to) => {
+        [from, to].forEach(each => {
+          if (cy.getElementById('n' + each).empty()) {
+            cy.add(graphNode(each));
+          }
+        });
+        const edge = 'e' + from + '-' + to;
+        if (cy.getElementById(edge).empty()) {
+          cy.add({ group: 'edges', data: { id: edge, source: 'n' + from, target: 'n' + to } });
+        }
+      };
+      entry.parents.filter(inGraph).forEach(parent => add(parent, id));
+      entry.children.filter(inGraph).forEach(child => add(id, child));
+      cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 20, rankSep: 60, animate: false }).run();
+      cy.fit(undefined, 20);
+    }).catch(error => console.error(error));
+  }
+})();
