@@ -1,10 +1,13 @@
 /**
- * The data of the static documentation and lineage site ({@code target/site/}). {@link dev.quarry.docs.SiteDataWriter}
+ * The static documentation and lineage site ({@code target/site/}). {@link dev.quarry.docs.SiteDataWriter}
  * turns a compiled project, the warehouse catalog and the last run's results into JavaScript files under
  * {@code target/site/data/}, each a call of a global function ({@code window.quarrySite.index(...)},
  * {@code .nodes(...)}, {@code .graph(...)}) with one JSON argument, so that the site opens from {@code file://}
  * (where {@code fetch} of JSON is forbidden) and loads only what a page needs: the index with the search terms
  * first, then a node's shard and the graph shards of its neighbourhood on demand. Text is JSON-encoded and otherwise
- * stored verbatim (descriptions are raw Markdown); rendering and escaping are the UI's job. Uses Jackson.
+ * stored verbatim; descriptions are also rendered from Markdown to HTML here, with raw HTML escaped and unsafe URLs
+ * dropped, so the UI inserts no other HTML. {@link dev.quarry.docs.SiteAssets} copies the UI (this package's
+ * {@code site/} resources) and the graph libraries from their WebJars; {@link dev.quarry.docs.SiteServer} serves the
+ * folder on the loopback address. Uses Jackson and commonmark-java.
  */
 package dev.quarry.docs;

@@ -109,7 +109,7 @@
     const list = document.getElementById('results');
     const query = document.getElementById('search').value;
     list.replaceChildren();
-    const found = query.trim() === '' ? [] : find(query).slice(0, 50);
+    const found = query.trim() === '' ? [] : rank(find(query), query.trim().toLowerCase()).slice(0, 50);
     found.forEach(id => {
       const item = element('li');
       const link = nodeLink(id);
@@ -119,6 +119,13 @@
       list.appendChild(item);
     });
     list.hidden = found.length === 0;
+  }
+
+  /** Nodes whose name starts with the query first, then by name: the one being typed comes to the top. */
+  function rank(ids, query) {
+    const name = id => state.index.nodes[id].name.toLowerCase();
+    const score = id => (name(id).startsWith(query) ? 0 : 1);
+    return ids.sort((a, b) => score(a) - score(b) || (name(a) < name(b) ? -1 : name(a) > name(b) ? 1 : a - b));
   }
 
   function start() {
@@ -259,6 +266,7 @@
     const cy = state.cy = cytoscape({
       container,
       wheelSensitivity: 0.3,
+      maxZoom: 1.5, // a small neighbourhood fitted to the box would otherwise be drawn huge
       style: [
         { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'background-color': '#8aa',
           'text-valign': 'bottom', width: 16, height: 16 } },
