@@ -12,12 +12,14 @@ import dev.quarry.catalog.CatalogTable;
 import dev.quarry.compile.ManifestNode;
 import dev.quarry.execute.NodeResult;
 import dev.quarry.graph.ResourceType;
+import dev.quarry.lineage.LineageResult;
+import dev.quarry.lineage.OutputColumn;
 import dev.quarry.project.ColumnProperties;
 
 /**
  * Everything a node's page shows, as plain values for JSON: its description (raw Markdown), columns (the catalog's
  * order and types merged with the YAML's descriptions and types, and the data tests on each), config, dependencies
- * both ways, SQL, relation as the warehouse has it, and its last run.
+ * both ways, SQL, relation as the warehouse has it, its last run, and (for a model) where each column comes from.
  */
 final class NodePage {
 
@@ -25,11 +27,13 @@ final class NodePage {
     private final Catalog catalog;
     private final Map<String, NodeResult> lastResults;
     private final MarkdownRenderer markdown = new MarkdownRenderer();
+    private final NodeLineage lineage;
 
     NodePage(SiteGraph graph, Catalog catalog, Map<String, NodeResult> lastResults) {
         this.graph = graph;
         this.catalog = catalog;
         this.lastResults = lastResults;
+        this.lineage = new NodeLineage(graph, catalog);
     }
 
     Map<String, Object> of(int id) {
@@ -48,7 +52,9 @@ final class NodePage {
         page.put("tags", node.tags());
         page.put("config", node.config());
         page.put("catalog", catalogInfo(node));
-        page.put("columns", columns(node, id));
+        Optional<LineageResult> columnLineage = lineage.analyze(node);
+        page.put("columns", columns(node, id, columnLineage.map(LineageResult::columns).orElse(List.of())));
+        page.put("lineage_problems", columnLineage.map(LineageResult::problems).orElse(null));
         page.put("tests", tests(id, null));
         page.put("depends_on", node.dependsOn());
         page.put("referenced_by", graph.uniqueIds(graph.children().get(id)));
@@ -72,8 +78,11 @@ final class NodePage {
         return error == null ? null : Map.of("error", error);
     }
 
-    /** The catalog's columns in order, then the columns only the YAML declares. */
-    private List<Map<String, Object>> columns(ManifestNode node, int id) {
+    /**
+     * The catalog's columns in order, then the columns only the YAML declares, then those only the lineage knows (a
+     * model not built yet); each with its lineage, or null.
+     */
+    private List<Map<String, Object>> columns(ManifestNode node, int id, List<OutputColumn> outputs) {
         Map<String, ColumnProperties> declared = new LinkedHashMap<>();
         node.columns().forEach(column -> declared.put(column.name().toLowerCase(java.util.Locale.ROOT), column));
         List<Map<String, Object>> columns = new ArrayList<>();
@@ -84,6 +93,17 @@ final class NodePage {
         }
         for (ColumnProperties column : declared.values()) {
             columns.add(column(id, column.name(), column, null));
+        }
+        Map<String, OutputColumn> byName = new LinkedHashMap<>();
+        outputs.forEach(output -> byName.putIfAbsent(output.name().toLowerCase(java.util.Locale.ROOT), output));
+        for (Map<String, Object> column : columns) {
+            OutputColumn output = byName.remove(column.get("name").toString().toLowerCase(java.util.Locale.ROOT));
+            column.put("lineage", output == null ? null : lineage.toJson(output));
+        }
+        for (OutputColumn output : byName.values()) {
+            Map<String, Object> column = column(id, output.name(), null, null);
+            column.put("lineage", lineage.toJson(output));
+            columns.add(column);
         }
         return columns;
     }

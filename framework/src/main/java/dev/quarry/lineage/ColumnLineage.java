@@ -63,6 +63,15 @@ public final class ColumnLineage {
         return analyze(compiledSql, relation -> Optional.empty());
     }
 
+    /**
+     * A relation's name as written in SQL ({@code "main"."stg_orders"}, {@code `project.dataset.table`}) in the
+     * normalised form {@link ColumnRef#relation()} uses: unquoted, lower-cased, parts joined by dots. Lets a consumer
+     * map the sources back to the nodes whose relations they are.
+     */
+    public static String relationName(String written) {
+        return String.join(".", Identifiers.parts(written == null ? "" : written));
+    }
+
     private static String stripTrailingSemicolon(String sql) {
         String trimmed = sql == null ? "" : sql.strip();
         return trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;

@@ -18,7 +18,8 @@ import dev.quarry.cli.DocsProject;
 
 /**
  * The generated site of the built {@code jaffle} fixture in headless Chromium, opened from {@code file://}: search,
- * a node's page with its columns, the lineage graph with the parents, and a hostile description shown as text.
+ * a node's page with its columns and where they come from, the lineage graph with the parents, a hostile description
+ * shown as text, and a column's upstream link opening the upstream model's page.
  */
 class DocsSiteBrowserIT {
 
@@ -47,6 +48,11 @@ class DocsSiteBrowserIT {
                     .isEqualTo(List.of("customer_id", "customer_name", "order_count", "total_amount"));
             assertThat(page.evaluate("document.querySelector('#node .columns').textContent"))
                     .asString().contains("not_null: pass").contains("The customer's id, from stg_customers.");
+            assertThat(page.evaluate(comesFrom("customer_id") + ".textContent"))
+                    .isEqualTo("stg_customers.customer_id direct");
+            assertThat(page.evaluate(comesFrom("total_amount") + ".textContent"))
+                    .isEqualTo("stg_orders.amount derived");
+            assertThat(page.evaluate("document.querySelectorAll('#node .lineage-problems').length")).isEqualTo(0);
 
             page.waitFor("window.quarrySite.cy && window.quarrySite.cy.nodes().length >= 3", WAIT);
             assertThat(page.evaluate("window.quarrySite.cy.nodes().map(n => n.data('label')).sort()"))
@@ -72,6 +78,18 @@ class DocsSiteBrowserIT {
             assertThat(page.screenshot(screenshots.resolve("docs-customer_orders.png"))).isNotEmptyFile();
             assertThat(page.consoleErrors()).isEmpty();
             assertThat(page.evaluate("typeof window.pwned")).isEqualTo("undefined");
+
+            // The upstream column's link opens the upstream model's page.
+            page.evaluate(comesFrom("customer_id") + ".querySelector('a').click() || true");
+            page.waitFor("document.querySelector('#node h1')?.textContent === 'stg_customers'", WAIT);
+            assertThat(page.evaluate("location.hash")).asString().startsWith("#node/");
+            assertThat(page.consoleErrors()).isEmpty();
         }
+    }
+
+    /** The "Comes from" cell of a column of the page shown. */
+    private static String comesFrom(String column) {
+        return "[...document.querySelectorAll('#node .columns tr')].find(row => row.querySelector('.column-name')"
+                + "?.textContent === '" + column + "').querySelector('.comes-from')";
     }
 }

@@ -222,7 +222,7 @@ class SiteDataWriterTest {
     }
 
     /** A field of each object of an array, as text. */
-    private static List<String> fields(JsonNode array, String field) {
+    static List<String> fields(JsonNode array, String field) {
         List<String> values = new ArrayList<>();
         array.forEach(value -> values.add(value.get(field).asText()));
         return values;

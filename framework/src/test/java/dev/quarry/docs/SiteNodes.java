@@ -21,6 +21,12 @@ final class SiteNodes {
                 Map.of("materialized", materialized), description, columns, List.of(dependsOn), Map.of());
     }
 
+    /** A model whose compiled SQL is the one given (the lineage tests). */
+    static ManifestNode model(String name, String sql, List<ColumnProperties> columns, String... dependsOn) {
+        return node(ResourceType.MODEL, "model.shop." + name, name, "models/" + name + ".sql",
+                Map.of("materialized", "view"), "", columns, List.of(dependsOn), Map.of(), sql);
+    }
+
     static ManifestNode seed(String name) {
         return node(ResourceType.SEED, "seed.shop." + name, name, "seeds/" + name + ".csv",
                 Map.of("materialized", "seed"), "", List.of(), List.of(), Map.of());
@@ -42,9 +48,15 @@ final class SiteNodes {
     private static ManifestNode node(ResourceType type, String uniqueId, String name, String path,
             Map<String, Object> config, String description, List<ColumnProperties> columns, List<String> dependsOn,
             Map<String, Object> details) {
+        return node(type, uniqueId, name, path, config, description, columns, dependsOn, details,
+                type == ResourceType.SEED ? null : "select * from somewhere -- " + name);
+    }
+
+    private static ManifestNode node(ResourceType type, String uniqueId, String name, String path,
+            Map<String, Object> config, String description, List<ColumnProperties> columns, List<String> dependsOn,
+            Map<String, Object> details, String sql) {
         Relation relation = type == ResourceType.DATA_TEST ? null
                 : new Relation(null, "main", name, "\"main\".\"" + name + "\"");
-        String sql = type == ResourceType.SEED ? null : "select * from somewhere -- " + name;
         return new ManifestNode(uniqueId, type, name, "shop", path, null, List.of("shop", name), sql, sql,
                 "checksum", config, type == ResourceType.MODEL ? List.of("nightly") : List.of(), description,
                 columns, List.of(), dependsOn, relation, details);

@@ -222,9 +222,15 @@
       part.appendChild(element('p', 'No columns known: build the model and generate the docs again.', 'meta'));
       return part;
     }
+    const withLineage = Array.isArray(page.lineage_problems);
+    if (withLineage && page.lineage_problems.length) {
+      part.appendChild(element('p', 'Column lineage is incomplete: ' + page.lineage_problems.join(' '),
+        'meta lineage-problems'));
+    }
     const table = element('table', null, 'columns');
     const head = element('tr');
-    ['Column', 'Type', 'Description', 'Tests'].forEach(title => head.appendChild(element('th', title)));
+    ['Column', 'Type', 'Description'].concat(withLineage ? ['Comes from'] : [], ['Tests'])
+      .forEach(title => head.appendChild(element('th', title)));
     table.appendChild(head);
     page.columns.forEach(column => {
       const row = element('tr');
@@ -233,6 +239,9 @@
       const description = element('td');
       description.appendChild(markdown(column.description_html));
       row.appendChild(description);
+      if (withLineage) {
+        row.appendChild(comesFrom(column.lineage));
+      }
       const tests = element('td');
       column.tests.forEach(test => tests.appendChild(statusBadge(test.status, test.name)));
       row.appendChild(tests);
@@ -240,6 +249,27 @@
     });
     part.appendChild(table);
     return part;
+  }
+
+  /** Where a column's value comes from: links to the upstream nodes' pages, and how (direct, derived, constant). */
+  function comesFrom(lineage) {
+    const cell = element('td', null, 'comes-from');
+    if (!lineage) {
+      return cell;
+    }
+    lineage.sources.forEach(source => {
+      const upstream = source.id === null || source.id === undefined ? null : state.index.nodes[source.id];
+      const text = (upstream ? upstream.name : source.relation) + '.' + source.column;
+      const item = element(upstream ? 'a' : 'span', text, 'lineage-source');
+      if (upstream) {
+        item.href = '#node/' + source.id;
+        item.title = upstream.uid + ' · ' + source.column;
+      }
+      cell.appendChild(item);
+      cell.appendChild(document.createTextNode(' '));
+    });
+    cell.appendChild(element('span', lineage.kind, 'badge lineage-' + lineage.kind));
+    return cell;
   }
 
   function dependencies(title, uids) {
