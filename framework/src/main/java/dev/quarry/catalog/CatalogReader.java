@@ -16,7 +16,8 @@ import dev.quarry.template.Relation;
 
 /**
  * Reads the catalog of a project's nodes from the warehouse: one {@link EngineSession#describe} per model, seed and
- * source. Ephemeral models build nothing and are left out, as are nodes of other kinds (tests, exposures).
+ * source that exists (one listing of the warehouse's relations first, so relations not built yet cost nothing).
+ * Ephemeral models build nothing and are left out, as are nodes of other kinds (tests, exposures).
  */
 public final class CatalogReader {
 
@@ -26,6 +27,14 @@ public final class CatalogReader {
      * @throws EngineException when the engine fails for another reason than a missing relation
      */
     public Catalog read(Iterable<ManifestNode> nodes, EngineSession session) {
+        return read(nodes, session, null);
+    }
+
+    /**
+     * The same, describing only the relations in {@code existing} (rendered as the nodes' relations render, as
+     * {@link EngineSession#listRelations} lists them); the others are errors at once. Null: describe every one.
+     */
+    public Catalog read(Iterable<ManifestNode> nodes, EngineSession session, java.util.Set<String> existing) {
         Map<String, CatalogTable> tables = new LinkedHashMap<>();
         Map<String, CatalogTable> sources = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
@@ -33,7 +42,8 @@ public final class CatalogReader {
             if (!isCatalogued(node)) {
                 continue;
             }
-            Optional<RelationInfo> info = session.describe(node.relation());
+            Optional<RelationInfo> info = existing != null && !existing.contains(node.relation().rendered())
+                    ? Optional.empty() : session.describe(node.relation());
             if (info.isEmpty()) {
                 errors.put(node.uniqueId(), "relation " + node.relation().rendered() + " does not exist");
                 continue;

@@ -72,7 +72,9 @@ final class DocsGenerateCommand implements Callable<Integer> {
     private static Catalog readCatalog(Workspace workspace, Project loaded, CompiledProject project) {
         try (RunEngines engines = workspace.engines(loaded);
                 EngineSession session = engines.target().openSession()) {
-            return new CatalogReader().read(project.nodes().values(), session);
+            // Keys as relations render: with the database part where the target names one (as in RunPipeline).
+            java.util.Set<String> existing = session.listRelations(loaded.target().database() != null).keySet();
+            return new CatalogReader().read(project.nodes().values(), session, existing);
         }
     }
 
