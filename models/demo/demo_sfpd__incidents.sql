@@ -85,7 +85,6 @@ incidents as (
         places.latitude as place_latitude,
         places.longitude as place_longitude,
         places.street as place_street,
-        places.bucket as place_rank,
         draws.location_draw >= 0.05 as is_located,
         report_types.report_type_code,
         report_types.report_type_description,
@@ -144,8 +143,9 @@ select
     resolution,
     case when is_located then place_street || ' ' || ${backslash()} || ' ' || coalesce(cross_street, place_street)
         end as intersection,
-    case when is_located then cast(20000000 + cast(floor(${uniform('place_rank * 16 + coalesce(length(cross_street), 0)',
-        '113')} * 9000000) as ${type_bigint()}) as ${type_string()}) end as cnn,
+    -- One centerline node per intersection, as in the data.
+    case when is_located then cast(20000000 + abs(mod(${int_key(['place_neighborhood', 'cross_street'])}, 9000000))
+        as ${type_string()}) end as cnn,
     place_police_district as police_district,
     case when is_located then place_neighborhood end as analysis_neighborhood,
     case when is_located then cast(place_supervisor_district as ${type_bigint()}) end as supervisor_district,

@@ -72,7 +72,7 @@ final class IngestCommand implements Callable<Integer> {
             String type = String.valueOf(loader(table).get("type"));
             if (loaders.ofType(type).isEmpty()) {
                 String hint = DidYouMean.hint(type, loaders.types());
-                diagnostics.error(SourceLocation.of(table.path()), "source " + table.name() + " declares the loader '"
+                diagnostics.error(definedAt(table), "source " + table.name() + " declares the loader '"
                         + type + "', which is not on the classpath", hint != null ? hint : loaders.types().isEmpty()
                                 ? "no loader is installed" : "installed loaders: " + String.join(", ",
                                         loaders.types()));
@@ -102,7 +102,8 @@ final class IngestCommand implements Callable<Integer> {
                     table.name(), result.summary()));
             return true;
         } catch (IngestException failure) {
-            reporter.failure("Failure ingesting " + table.name() + " (" + table.path() + ")" + System.lineSeparator()
+            reporter.failure("Failure ingesting " + table.name() + " (" + definedAt(table) + ")"
+                    + System.lineSeparator()
                     + "  " + failure.getMessage().replace("\n", "\n  "));
             return false;
         }
@@ -130,6 +131,12 @@ final class IngestCommand implements Callable<Integer> {
                 reporter.event(table.name() + ": " + pace.describe(), fields);
             }
         };
+    }
+
+    /** Where the table is declared in YAML ({@code file:line:col}), for messages about its load. */
+    private static SourceLocation definedAt(ManifestNode table) {
+        return table.details().get("defined_at") instanceof String at ? SourceLocation.parse(at)
+                : SourceLocation.of(table.path());
     }
 
     @SuppressWarnings("unchecked")

@@ -126,6 +126,7 @@ final class NodeFactory {
             details.put("freshness", table.freshness().isEmpty() ? source.freshness() : table.freshness());
             details.put("external", table.external());
             details.put("identifier", table.identifier());
+            details.put("defined_at", table.location().toString());
             Relation relation = sourceRelation(source, table);
             List<String> tags = new ArrayList<>(source.tags());
             table.tags().stream().filter(tag -> !tags.contains(tag)).forEach(tags::add);

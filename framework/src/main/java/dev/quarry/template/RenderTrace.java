@@ -10,19 +10,19 @@ import java.util.TreeMap;
 public final class RenderTrace {
 
     private final Map<String, String> envVarsRead = new TreeMap<>();
-    private boolean usedInvocationValues;
+    private boolean volatileOutput;
 
     synchronized void readEnvVar(String name, String value) {
         envVarsRead.put(name, value);
     }
 
     synchronized void usedInvocationValues() {
-        usedInvocationValues = true;
+        volatileOutput = true;
     }
 
     /** The output depends on which files exist ({@code source_has_files}): it is rendered again each time. */
     synchronized void lookedAtFiles() {
-        usedInvocationValues = true;
+        volatileOutput = true;
     }
 
     /** Environment variables read, with the values seen (null: not set). */
@@ -32,6 +32,6 @@ public final class RenderTrace {
 
     /** True when the output depends on {@code run_started_at}, {@code invocation_id} or files on disk. */
     public synchronized boolean isVolatile() {
-        return usedInvocationValues;
+        return volatileOutput;
     }
 }

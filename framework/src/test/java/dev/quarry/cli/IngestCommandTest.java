@@ -65,7 +65,7 @@ class IngestCommandTest {
         TestProject.Result result = project("{type: fixtures}").run("ingest");
 
         assertThat(result.exitCode()).isEqualTo(3);
-        assertThat(result.stderr()).contains("models/sources.yml: error: source landing.orders declares the loader "
+        assertThat(result.stderr()).contains("models/sources.yml:6:9: error: source landing.orders declares the loader "
                 + "'fixtures', which is not on the classpath\n  hint: did you mean 'fixture'?");
     }
 
@@ -75,7 +75,7 @@ class IngestCommandTest {
                 .run("ingest", "-s", "source:landing.orders");
 
         assertThat(result.exitCode()).isOne();
-        assertThat(result.stderr()).contains("Failure ingesting landing.orders (models/sources.yml)\n"
+        assertThat(result.stderr()).contains("Failure ingesting landing.orders (models/sources.yml:6:9)\n"
                 + "  DataSF answered 404: no dataset wg3w-h78");
     }
 

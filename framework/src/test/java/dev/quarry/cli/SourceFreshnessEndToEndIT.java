@@ -103,9 +103,9 @@ class SourceFreshnessEndToEndIT {
                 .containsPattern("WARN freshness of landing\\.late \\.+ \\[WARN in ")
                 .contains("Completed: PASS=2 WARN=1 ERROR=2 SKIP=0 TOTAL=5");
         assertThat(fixture.stderr())
-                .containsPattern("Failure in source landing\\.stale \\(models/sources\\.yml\\)\\n  newest loaded_at is "
-                        + "\\S+, 3 days old; older than error_after \\(24 hours\\)")
-                .contains("Failure in source landing.empty (models/sources.yml)\n"
+                .containsPattern("Failure in source landing\\.stale \\(models/sources\\.yml:12:9\\)\\n"
+                        + "  newest loaded_at is \\S+, 3 days old; older than error_after \\(24 hours\\)")
+                .contains("Failure in source landing.empty (models/sources.yml:13:9)\n"
                         + "  the table has no rows, so it has no loaded_at");
     }
 

@@ -28,13 +28,9 @@ public final class LandedBatches {
                 manifests.add(BatchManifest.fromJson(zone.read(path).orElseThrow()));
             }
         }
-        manifests.sort(java.util.Comparator.comparing(manifest -> java.time.Instant.parse(manifest.completedAt())));
+        manifests.sort(java.util.Comparator.comparing(manifest -> java.time.Instant.parse(
+                manifest.completedAt())));
         return manifests;
-    }
-
-    /** Whether the batch has its manifest. */
-    public boolean isFinished(String batchId) throws IOException {
-        return zone.read(layout.manifest(batchId)).isPresent();
     }
 
     /** Stores the manifest, making the batch visible; a manifest already there (a resumed load) is kept. */

@@ -187,9 +187,4 @@ public final class ParquetPartWriter implements RowSink, AutoCloseable {
         }
         connection.close();
     }
-
-    /** The landed column names, in file order. */
-    public List<String> columnNames() {
-        return schema.allColumns().stream().map(LandedColumn::name).toList();
-    }
 }

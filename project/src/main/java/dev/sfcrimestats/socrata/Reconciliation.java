@@ -94,6 +94,7 @@ final class Reconciliation {
             }
             query = query.orderBy(":id").limit(settings.pageSize());
             String[] last = {null};
+            // A page retried after a partial read adds some keys twice: harmless, the keys are only looked up.
             long rows = client.fetch(query, "reconcile page " + page, body -> {
                 last[0] = null;
                 return PageParser.parse(body, row -> {

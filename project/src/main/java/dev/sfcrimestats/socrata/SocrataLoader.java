@@ -66,13 +66,14 @@ public final class SocrataLoader implements SourceLoader {
                 return new IngestResult(imported.rows(), "imported " + request.fromFile().get().getFileName()
                         + " into " + zone.locate(layout.tableFolder()) + " (batch " + imported.batchId() + ")");
             }
-            SocrataClient client = new SocrataClient(settings.baseUrl(), settings.dataset(),
-                    Optional.ofNullable(request.environment().get(APP_TOKEN)).filter(token -> !token.isBlank()),
+            Optional<String> token = Optional.ofNullable(request.environment().get(APP_TOKEN))
+                    .filter(value -> !value.isBlank());
+            SocrataClient client = new SocrataClient(settings.baseUrl(), settings.dataset(), token,
                     settings.timeout(), settings.retry(), duration -> Thread.sleep(duration.toMillis()),
                     request.progress()::report);
-            request.progress().report("fetching from " + client.resource()
-                    + (request.environment().containsKey(APP_TOKEN) ? " with the app token" : " without an app "
-                            + "token (set " + APP_TOKEN + " to avoid shared throttling)"));
+            request.progress().report("fetching from " + client.resource() + (token.isPresent()
+                    ? " with the app token"
+                    : " without an app token (set " + APP_TOKEN + " to avoid shared throttling)"));
             BatchManifest loaded = new IncrementalLoad(settings, client, schema, context).run(request.fullRefresh());
             String summary = loaded == null ? "nothing new" : String.format(Locale.ROOT,
                     "landed in %s (batch %s), up to :updated_at %s", zone.locate(layout.tableFolder()),

@@ -84,7 +84,8 @@ class PortalImportEndToEndTest {
         SfProject.Result result = project.run("ingest", "-s", "source:sfpd", "--from-file", csv.toString());
 
         assertThat(result.exitCode()).isOne();
-        assertThat(result.stderr()).contains("Failure ingesting sfpd.incidents (models/staging/_sfpd__sources.yml)")
+        assertThat(result.stderr())
+                .contains("Failure ingesting sfpd.incidents (models/staging/_sfpd__sources.yml:25:9)")
                 .contains("orders.csv: line 1: ").contains("Row ID").contains("Nothing of the file was landed.");
         assertThat(landed(project.root().resolve("data/landing")).query("count(*)", "import")).isEmpty();
         try (var files = Files.walk(project.root().resolve("data/landing"))) {
