@@ -5,12 +5,15 @@ import java.util.concurrent.Callable;
 
 import dev.quarry.graph.ResourceType;
 import picocli.CommandLine.Command;
+import dev.quarry.error.ErrorCode;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code quarry build}: seeds, models and tests together, in dependency order; a model's unit tests run before it and
- * its data tests right after it, and a failing test skips what depends on the model.
+ * its data tests right after it, and a failing test skips what depends on the model. Then it writes the
+ * documentation site, as {@code docs generate} does, unless told not to.
  */
 @Command(name = "build", description = "Load seeds, build models and run tests, in dependency order.")
 final class BuildCommand implements Callable<Integer> {
@@ -24,10 +27,22 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
+    @Option(names = "--no-docs", description = "Do not write the documentation site (and its pages, such as a "
+            + "dashboard) after the build.")
+    boolean noDocs;
+
     @Override
     public Integer call() {
-        return new RunPipeline(new Workspace(parent.global, parent.invocation())).run(new RunPipeline.Options(
+        Workspace workspace = new Workspace(parent.global, parent.invocation());
+        int built = new RunPipeline(workspace).run(new RunPipeline.Options(
                 "build", Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.DATA_TEST,
                         ResourceType.UNIT_TEST), selection, run));
+        boolean finished = built == 0 || built == ErrorCode.NODE_FAILURE.exitCode();
+        if (noDocs || run.dryRun || !finished) {
+            return built;
+        }
+        // The site shows what was built, failures included; the build's own failure decides the exit code first.
+        int documented = new SiteGeneration(workspace, parent.invocation().invocationId).generate();
+        return built != 0 ? built : documented;
     }
 }

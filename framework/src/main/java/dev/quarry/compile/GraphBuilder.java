@@ -55,6 +55,8 @@ final class GraphBuilder {
         details.put("label", exposure.label());
         details.put("url", exposure.url());
         details.put("maturity", exposure.maturity());
+        details.put("meta", exposure.meta());
+        details.put("defined_at", exposure.location().toString());
         return new ManifestNode(NodeIds.exposure(project.name(), exposure.name()), ResourceType.EXPOSURE,
                 exposure.name(), project.name(), exposure.file(), exposure.file(),
                 List.of(project.name(), exposure.name()), null, null,

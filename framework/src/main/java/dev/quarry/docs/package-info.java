@@ -8,6 +8,8 @@
  * stored verbatim; descriptions are also rendered from Markdown to HTML here, with raw HTML escaped and unsafe URLs
  * dropped, so the UI inserts no other HTML. {@link dev.quarry.docs.SiteAssets} copies the UI (this package's
  * {@code site/} resources) and the graph libraries from their WebJars; {@link dev.quarry.docs.SiteServer} serves the
- * folder on the loopback address. Uses Jackson and commonmark-java.
+ * folder on the loopback address. {@link dev.quarry.docs.SitePages} writes the pages that plugins
+ * ({@link dev.quarry.docs.SitePage}, found with {@code ServiceLoader}) make from the warehouse for the exposures that
+ * ask for one, such as a project's dashboard. Uses Jackson and commonmark-java.
  */
 package dev.quarry.docs;

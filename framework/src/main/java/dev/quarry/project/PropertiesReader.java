@@ -90,6 +90,7 @@ final class PropertiesReader {
                     tests.plainMap(map, "owner"),
                     dependsOn,
                     reading.stringList(map, "tags"),
+                    tests.plainMap(map, "meta"),
                     file,
                     map.location()));
         });

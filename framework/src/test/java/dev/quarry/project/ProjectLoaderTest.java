@@ -442,7 +442,7 @@ class ProjectLoaderTest {
                 List.of(new ExposureDefinition.Reference("ref('fct_orders')", at("models/schema.yml", 61, 18)),
                         new ExposureDefinition.Reference("source('shop', 'orders')",
                                 at("models/schema.yml", 61, 39))),
-                List.of(), "models/schema.yml", at("models/schema.yml", 55, 5)));
+                List.of(), Map.of(), "models/schema.yml", at("models/schema.yml", 55, 5)));
     }
 
     @Test
