@@ -1,6 +1,7 @@
 <@config materialized='incremental' unique_key='incident_date' incremental_strategy='delete+insert' />
 <#-- Q: how many incidents happened each day, of which kind, where? Incidents = distinct incident_id (an incident
-     with codes in two categories counts once in each); report_rows counts rows. Incremental: the days whose rows
+     with codes in two categories counts once in each); incidents_with_arrest those with a citation or arrest on any
+     of their rows; report_rows counts rows. Incremental: the days whose rows
      changed since the last build are counted again, whole (a day left with no row at all would keep its old count
      until a full refresh). -->
 with incident_rows as (
@@ -13,10 +14,12 @@ with incident_rows as (
         places.police_district,
         facts.incident_key,
         count(*) as report_rows,
+        max(case when resolutions.is_arrest then 1 else 0 end) as has_arrest,
         max(facts.changed_at) as changed_at
     from ${ref('fct_incident_reports')} as facts
     join ${ref('dim_incident_type')} as types on types.incident_type_key = facts.incident_type_key
     join ${ref('dim_location')} as places on places.location_key = facts.location_key
+    join ${ref('dim_resolution')} as resolutions on resolutions.resolution_key = facts.resolution_key
     where facts.incident_date is not null
 <#if is_incremental()>
       and facts.incident_date in (
@@ -34,6 +37,7 @@ select
     analysis_neighborhood,
     police_district,
     count(*) as incidents,
+    sum(has_arrest) as incidents_with_arrest,
     sum(report_rows) as report_rows,
     max(changed_at) as changed_at,
     ${sfpd_data_label()} as data_source

@@ -1,5 +1,6 @@
 package dev.sfcrimestats.socrata;
 
+import dev.sfcrimestats.SfProject;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package dev.sfcrimestats.socrata;
+package dev.sfcrimestats;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,10 +19,10 @@ import dev.quarry.cli.QuarryCli;
  * A copy of the repository's SF Crime Stats project in a temporary folder, run through Quarry's CLI in this JVM (so
  * the {@code socrata} loader is found on the test classpath, as {@code ./quarry} finds it in the jar).
  */
-final class SfProject {
+public final class SfProject {
 
     /** The repository root: tests run in {@code project/}. */
-    static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
+    public static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
 
     private final Path root;
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -32,7 +32,7 @@ final class SfProject {
     }
 
     /** Copies the project's files (not its data or target) into {@code folder}. */
-    static SfProject copyInto(Path folder) {
+    public static SfProject copyInto(Path folder) {
         try {
             for (String file : List.of("quarry_project.yml", "profiles.yml")) {
                 Files.copy(REPOSITORY.resolve(file), folder.resolve(file), StandardCopyOption.REPLACE_EXISTING);
@@ -62,17 +62,17 @@ final class SfProject {
         }
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
-    SfProject env(String name, String value) {
+    public SfProject env(String name, String value) {
         environment.put(name, value);
         return this;
     }
 
     /** Runs {@code quarry <arguments>} on the copy. */
-    Result run(String... arguments) {
+    public Result run(String... arguments) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] all = Stream.concat(Stream.of("--project-dir", root.toString()), Stream.of(arguments))
@@ -83,6 +83,6 @@ final class SfProject {
     }
 
     /** What a run printed and returned. */
-    record Result(int exitCode, String stdout, String stderr) {
+    public record Result(int exitCode, String stdout, String stderr) {
     }
 }
