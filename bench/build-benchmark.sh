@@ -4,7 +4,8 @@
 #   2. the same project on landed data: N generated rows ingested from the Socrata imitation (untimed), one full build,
 #      then per run a day's increment (--increment new report rows, bench/MakeIncrement.java, landed with
 #      `quarry ingest --from-file`, untimed) and a timed `quarry build`: staging and the fact take only the new rows.
-# Every build runs everything: seeds, models, data tests and unit tests.
+# Every build runs everything: seeds, models, data tests and unit tests, with --no-docs: after each daily build, the
+# docs site and dashboard are written by a separately timed `quarry docs generate` (what `build` does without the flag).
 #
 # usage: bench/build-benchmark.sh [--rows N] [--increment N] [--runs R] [--no-build] [--keep]
 #
@@ -65,7 +66,7 @@ echo "|---|---|---|---|"
 for run in $(seq 1 "$runs"); do
   fresh_database "$project/target/warehouse.duckdb"
   bench_exec "$work/demo-$run.out" "$work/demo-$run.out" "$quarry" --project-dir "$project" build \
-    --vars "{demo_rows: $rows}"
+    --no-docs --vars "{demo_rows: $rows}"
   record demo
   printf '| full, %d demo rows | %d | %s | %s |\n' "$rows" "$run" "$(seconds "$bench_ms")" \
     "$(sed -n 's/.*Completed: \(.*\)/\1/p' "$work/demo-$run.out")"
@@ -76,7 +77,7 @@ url="$fake_url"
 echo "ingesting $rows rows from $url (untimed)..." >&2
 bench_exec "$work/ingest.out" "$work/ingest.out" env SFPD_SOCRATA_URL="$url" "$quarry" --project-dir "$project" ingest
 fresh_database "$project/target/warehouse.duckdb"
-bench_exec "$work/landed.out" "$work/landed.out" "$quarry" --project-dir "$project" build
+bench_exec "$work/landed.out" "$work/landed.out" "$quarry" --project-dir "$project" build --no-docs
 printf '| full, %d landed rows | 1 | %s | %s |\n' "$rows" "$(seconds "$bench_ms")" \
   "$(sed -n 's/.*Completed: \(.*\)/\1/p' "$work/landed.out")"
 
@@ -86,10 +87,13 @@ for run in $(seq 1 "$runs"); do
     "$project/data/landing/sfpd/incidents/**/*.parquet" "$work/increment-$run.csv" "$increment" "$run"
   bench_exec "$work/increment-ingest-$run.out" "$work/increment-ingest-$run.out" "$quarry" --project-dir "$project" \
     ingest --from-file "$work/increment-$run.csv"
-  bench_exec "$work/daily-$run.out" "$work/daily-$run.out" "$quarry" --project-dir "$project" build
+  bench_exec "$work/daily-$run.out" "$work/daily-$run.out" "$quarry" --project-dir "$project" build --no-docs
   record daily
   printf '| daily, +%d rows on %d | %d | %s | %s |\n' "$increment" "$rows" "$run" "$(seconds "$bench_ms")" \
     "$(sed -n 's/.*Completed: \(.*\)/\1/p' "$work/daily-$run.out")"
+  bench_exec "$work/site-$run.out" "$work/site-$run.out" "$quarry" --project-dir "$project" docs generate
+  record site
+  printf '| docs site + dashboard after it | %d | %s | |\n' "$run" "$(seconds "$bench_ms")"
 done
 
 read -r demo_median demo_min demo_max _ < <(stats "$work/demo.ms")
@@ -98,4 +102,7 @@ printf '| **median** full on demo rows | | %s (%s-%s) | |\n' "$(seconds "$demo_m
   "$(seconds "$demo_max")"
 printf '| **median** daily increment | | %s (%s-%s) | |\n' "$(seconds "$daily_median")" "$(seconds "$daily_min")" \
   "$(seconds "$daily_max")"
+read -r site_median site_min site_max _ < <(stats "$work/site.ms")
+printf '| **median** docs site + dashboard | | %s (%s-%s) | |\n' "$(seconds "$site_median")" "$(seconds "$site_min")" \
+  "$(seconds "$site_max")"
 echo "machine: $(nproc) cores, $(cpu_model); $(java_version); commit $(commit_rev); load $(load_average)" >&2
