@@ -95,12 +95,26 @@ public final class GcsLandingZone implements LandingZone {
      *     are looked up)
      */
     public static GcsLandingZone open(String gsUri) {
+        return open(gsUri, null);
+    }
+
+    /**
+     * As {@link #open(String)}, acting as the service account {@code impersonate} when it is not blank: the
+     * credentials found mint short-lived tokens for it (they need {@code roles/iam.serviceAccountTokenCreator} on
+     * it), so that only that account needs write access to the bucket.
+     *
+     * @throws IllegalArgumentException when {@code gsUri} is not such a location, or no credentials are found
+     */
+    public static GcsLandingZone open(String gsUri, String impersonate) {
         GcsLocation root = GcsLocation.parse(gsUri);
         // The uniform strategy also retries writes without a precondition: the zone's only such writes replace the
         // load state and manifests with the same bytes, so a retry is harmless.
-        return new GcsLandingZone(StorageOptions.newBuilder()
-                .setStorageRetryStrategy(StorageRetryStrategy.getUniformStorageRetryStrategy())
-                .build().getService(), root);
+        StorageOptions.Builder options = StorageOptions.newBuilder()
+                .setStorageRetryStrategy(StorageRetryStrategy.getUniformStorageRetryStrategy());
+        if (impersonate != null && !impersonate.isBlank()) {
+            options.setCredentials(GcsCredentials.impersonating(GcsCredentials.applicationDefault(), impersonate));
+        }
+        return new GcsLandingZone(options.build().getService(), root);
     }
 
     /** The zone's root. */

@@ -33,16 +33,21 @@ public final class SocrataLoader implements SourceLoader {
     /** The environment variable of the app token (sent as {@code X-App-Token}; never shown). */
     public static final String APP_TOKEN = "SOCRATA_APP_TOKEN";
 
-    private final Function<String, LandingZone> cloudZones;
+    /** Opens a {@code gs://} root, acting as a service account when one is named. */
+    interface CloudZones {
+        LandingZone open(String gsUri, String impersonate);
+    }
+
+    private final CloudZones cloudZones;
 
     /** The loader {@code quarry ingest} finds: {@code gs://} roots on the real Cloud Storage. */
     public SocrataLoader() {
-        this(GcsLandingZone::open);
+        this.cloudZones = GcsLandingZone::open;
     }
 
     /** A loader whose {@code gs://} roots are opened by {@code cloudZones} (tests: an in-memory Storage). */
     SocrataLoader(Function<String, LandingZone> cloudZones) {
-        this.cloudZones = cloudZones;
+        this.cloudZones = (gsUri, impersonate) -> cloudZones.apply(gsUri);
     }
 
     @Override
@@ -54,7 +59,7 @@ public final class SocrataLoader implements SourceLoader {
     public IngestResult load(IngestRequest request) throws IngestException {
         SocrataSettings settings = SocrataSettings.from(request.loader());
         LandedSchema schema = LandedSchema.declared(request.columns());
-        LandingZone zone = zone(settings.landing(), request.projectRoot());
+        LandingZone zone = zone(settings, request.projectRoot());
         LandingLayout layout = new LandingLayout(request.sourceName(), request.tableName());
         Path scratch = null;
         try {
@@ -113,10 +118,11 @@ public final class SocrataLoader implements SourceLoader {
     }
 
     /** A {@code gs://} root is Cloud Storage; anything else a folder, relative to the project. */
-    private LandingZone zone(String landing, Path projectRoot) throws IngestException {
+    private LandingZone zone(SocrataSettings settings, Path projectRoot) throws IngestException {
+        String landing = settings.landing();
         if (landing.startsWith("gs://")) {
             try {
-                return cloudZones.apply(landing);
+                return cloudZones.open(landing, settings.impersonate());
             } catch (IllegalArgumentException malformed) {
                 throw new IngestException("loader: landing " + malformed.getMessage());
             }

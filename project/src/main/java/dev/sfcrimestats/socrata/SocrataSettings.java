@@ -24,12 +24,15 @@ import dev.quarry.ingest.IngestException;
  * @param landing       the landing zone's root: a folder, or {@code gs://bucket/prefix}
  * @param timeout       how long to wait for a response's headers, and for the next bytes of a body
  * @param retry         how often to ask again
+ * @param impersonate   a service account the load acts as on Cloud Storage ({@code impersonate_service_account}),
+ *                      or null to use the credentials it runs with
  */
 record SocrataSettings(URI baseUrl, String dataset, String key, String dateField, LocalDate startDate,
-        int pageSize, String landing, Duration timeout, RetryPolicy retry) {
+        int pageSize, String landing, Duration timeout, RetryPolicy retry, String impersonate) {
 
     static final Set<String> KEYS = Set.of("type", "domain", "url", "dataset", "key", "date_field", "start_date",
-            "page_size", "landing", "timeout_seconds", "max_attempts", "initial_backoff_ms");
+            "page_size", "landing", "timeout_seconds", "max_attempts", "initial_backoff_ms",
+            "impersonate_service_account");
 
     static SocrataSettings from(Map<String, Object> loader) throws IngestException {
         List<String> problems = new ArrayList<>();
@@ -74,7 +77,8 @@ record SocrataSettings(URI baseUrl, String dataset, String key, String dateField
         RetryPolicy retry = new RetryPolicy(attempts, Duration.ofMillis(backoff),
                 RetryPolicy.DEFAULT.maxDelay(), RetryPolicy.DEFAULT.maxRetryAfter());
         return new SocrataSettings(base, dataset, text(loader, "key", ":id"), text(loader, "date_field", null),
-                start, pageSize, text(loader, "landing", "data/landing"), Duration.ofSeconds(timeoutSeconds), retry);
+                start, pageSize, text(loader, "landing", "data/landing"), Duration.ofSeconds(timeoutSeconds), retry,
+                text(loader, "impersonate_service_account", null));
     }
 
     /** The SoQL condition every query of the load has: the start date, when a date field is named. */
