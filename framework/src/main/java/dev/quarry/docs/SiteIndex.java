@@ -11,9 +11,9 @@ import dev.quarry.execute.RunResults;
 
 /**
  * The content of {@code index.js}: the project, the shard sizes, one short entry per node ({@code id} = its short
- * id, {@code uid}, {@code type}, {@code name}, {@code package}, {@code path}, {@code tags}, {@code description}: its
- * first line, {@code materialized}, {@code status} of its last run) and the {@link SearchIndex} as
- * {@code search.terms} and {@code search.ids}.
+ * id, {@code uid}, {@code type}, {@code name}, {@code package}, {@code path}, {@code tags}, {@code fqn} (for the
+ * site's selectors {@code fqn:} and {@code source:}), {@code description}: its first line, {@code materialized},
+ * {@code status} of its last run) and the {@link SearchIndex} as {@code search.terms} and {@code search.ids}.
  */
 final class SiteIndex {
 
@@ -48,6 +48,7 @@ final class SiteIndex {
         entry.put("package", node.packageName());
         entry.put("path", node.path());
         entry.put("tags", node.tags());
+        entry.put("fqn", node.fqn());
         entry.put("description", firstLine(node.description()));
         entry.put("materialized", node.materialized());
         entry.put("status", result == null ? null : result.status().label());

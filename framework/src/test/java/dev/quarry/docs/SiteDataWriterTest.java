@@ -66,6 +66,7 @@ class SiteDataWriterTest {
         assertThat(entry.at("/name").asText()).isEqualTo("stg_orders");
         assertThat(entry.at("/path").asText()).isEqualTo("models/stg_orders.sql");
         assertThat(entry.at("/tags/0").asText()).isEqualTo("nightly");
+        assertThat(entry.at("/fqn").toString()).isEqualTo("[\"shop\",\"stg_orders\"]");
         assertThat(entry.at("/description").asText()).isEqualTo("Orders, one row each.");
         assertThat(entry.at("/materialized").asText()).isEqualTo("view");
         assertThat(entry.at("/status").asText()).isEqualTo("success");
