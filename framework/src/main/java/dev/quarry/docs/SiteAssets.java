@@ -12,8 +12,9 @@ import java.util.Properties;
 
 /**
  * Copies the site's user interface into a site folder: {@code index.html}, {@code app.js} and {@code app.css} (from
- * this package's resources) and, under {@code assets/}, the graph libraries from their WebJars on the classpath
- * (Cytoscape.js, dagre with graphlib and lodash bundled, and the cytoscape-dagre layout adapter).
+ * this package's resources) and, under {@code assets/}, the libraries from their WebJars on the classpath
+ * (Cytoscape.js, dagre with graphlib and lodash bundled, the cytoscape-dagre layout adapter, and highlight.js with its
+ * SQL language and GitHub style).
  */
 public final class SiteAssets {
 
@@ -29,7 +30,11 @@ public final class SiteAssets {
             new WebJarFile("org.webjars.npm", "dagre", "dist/dagre.min.js", "dagre.min.js"),
             // Only the Bower WebJar of the adapter is on Maven Central; it registers itself with the globals
             // `cytoscape` and `dagre`, so it is loaded after both.
-            new WebJarFile("org.webjars.bower", "cytoscape-dagre", "cytoscape-dagre.js", "cytoscape-dagre.js"));
+            new WebJarFile("org.webjars.bower", "cytoscape-dagre", "cytoscape-dagre.js", "cytoscape-dagre.js"),
+            new WebJarFile("org.webjars", "highlightjs", "highlight.min.js", "highlight.min.js"),
+            // The full build registers SQL already; the language file is copied so SQL never depends on the bundle.
+            new WebJarFile("org.webjars", "highlightjs", "languages/sql.min.js", "highlight-sql.min.js"),
+            new WebJarFile("org.webjars", "highlightjs", "styles/github.min.css", "highlight-github.min.css"));
 
     /**
      * @param siteDir the site's folder, created if needed

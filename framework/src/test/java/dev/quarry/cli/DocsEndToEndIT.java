@@ -36,7 +36,8 @@ class DocsEndToEndIT {
         assertThat(catalog.at("/errors/model.jaffle.not_built").asText()).contains("does not exist");
         Path site = project.resolve("target/site");
         for (String file : new String[] {"index.html", "app.js", "app.css", "assets/cytoscape.min.js",
-                "assets/dagre.min.js", "assets/cytoscape-dagre.js", "data/index.js", "data/nodes/0.js",
+                "assets/dagre.min.js", "assets/cytoscape-dagre.js", "assets/highlight.min.js",
+                "assets/highlight-sql.min.js", "assets/highlight-github.min.css", "data/index.js", "data/nodes/0.js",
                 "data/graph/0.js"}) {
             assertThat(site.resolve(file)).isNotEmptyFile();
         }

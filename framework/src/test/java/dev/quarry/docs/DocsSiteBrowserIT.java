@@ -2,6 +2,7 @@ package dev.quarry.docs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,24 +21,45 @@ import dev.quarry.cli.DocsProject;
 /**
  * The generated site of the built {@code jaffle} fixture in headless Chromium, opened from {@code file://}: search,
  * a node's page with its columns and where they come from, the lineage graph with the parents, a hostile description
- * shown as text, and a column's upstream link opening the upstream model's page.
+ * shown as text, a column's upstream link opening the upstream model's page, and highlighted SQL.
  */
 class DocsSiteBrowserIT {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     @TempDir
-    Path project;
+    static Path project;
+
+    private static boolean generated;
+
+    @BeforeAll
+    static void generate() {
+        if (HeadlessChromium.findBinary().isPresent()) {
+            DocsProject.generate(project);
+            generated = true;
+        }
+    }
+
+    /** A started browser, or the test is skipped (no chromium installed). */
+    private static HeadlessChromium chromium() {
+        Optional<HeadlessChromium> started = HeadlessChromium.start();
+        Assumptions.assumeTrue(started.isPresent() && generated, HeadlessChromium.NOT_INSTALLED);
+        return started.get();
+    }
+
+    /** The site with a route ({@code ""} for the home page; a hash already URI-encoded). */
+    private static Page openSite(HeadlessChromium chromium, String hash) {
+        Page page = chromium.open(URI.create(project.resolve("target/site/index.html").toUri() + hash));
+        page.setViewport(1280, 1000);
+        page.waitFor("document.getElementById('summary').textContent.includes('model')", WAIT);
+        return page;
+    }
 
     @Test
     void searchOpensAModelPageWithColumnsGraphAndSafeDescription() throws Exception {
-        Optional<HeadlessChromium> started = HeadlessChromium.start();
-        Assumptions.assumeTrue(started.isPresent(), HeadlessChromium.NOT_INSTALLED);
-        DocsProject.generate(project);
-        try (HeadlessChromium chromium = started.get()) {
-            Page page = chromium.open(project.resolve("target/site/index.html").toUri());
-            page.setViewport(1280, 1000);
-            page.waitFor("document.getElementById('summary').textContent.includes('model')", WAIT);
+        try (HeadlessChromium chromium = chromium()) {
+            Page page = openSite(chromium, "");
 
             page.type("#search", "customer_or");
             page.waitFor("document.querySelectorAll('#results a').length > 0", WAIT);
@@ -73,9 +96,8 @@ class DocsSiteBrowserIT {
                     + ".filter(n => n.data('label') === 'stg_orders')[0].id()).emit('tap') && true");
             page.waitFor("window.quarrySite.cy.nodes().some(n => n.data('label') === 'orders')", WAIT);
 
-            Path screenshots = Path.of("target/screenshots");
-            Files.createDirectories(screenshots);
-            assertThat(page.screenshot(screenshots.resolve("docs-customer_orders.png"))).isNotEmptyFile();
+            Files.createDirectories(SCREENSHOTS);
+            assertThat(page.screenshot(SCREENSHOTS.resolve("docs-customer_orders.png"))).isNotEmptyFile();
             assertThat(page.consoleErrors()).isEmpty();
             assertThat(page.evaluate("typeof window.pwned")).isEqualTo("undefined");
 
@@ -83,6 +105,26 @@ class DocsSiteBrowserIT {
             page.evaluate(comesFrom("customer_id") + ".querySelector('a').click() || true");
             page.waitFor("document.querySelector('#node h1')?.textContent === 'stg_customers'", WAIT);
             assertThat(page.evaluate("location.hash")).asString().startsWith("#node/");
+            assertThat(page.consoleErrors()).isEmpty();
+        }
+    }
+
+    @Test
+    void sqlIsHighlightedAndStaysText() {
+        try (HeadlessChromium chromium = chromium()) {
+            Page page = openSite(chromium, "");
+            page.evaluate("location.hash = '#node/' + window.quarrySite.siteIndex.nodes"
+                    + ".find(n => n.name === 'customer_orders').id");
+            page.waitFor("document.querySelector('#node h1')?.textContent === 'customer_orders'", WAIT);
+            // Highlighted by highlight.js; the text is the SQL, unchanged, and no markup but the code and spans.
+            assertThat(page.evaluate("document.querySelectorAll('#node pre.compiled-code .hljs-keyword').length"))
+                    .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.INTEGER).isGreaterThan(3);
+            assertThat(page.evaluate("[...document.querySelectorAll('#node pre.raw-code .hljs-keyword')]"
+                    + ".map(k => k.textContent.toLowerCase())")).asList().contains("select", "from", "join");
+            assertThat(page.evaluate("document.querySelector('#node pre.raw-code').textContent"))
+                    .asString().startsWith("<@config post_hook=").contains("${ref('stg_customers')}");
+            assertThat(page.evaluate("document.querySelectorAll('#node pre.raw-code *:not(span)').length"))
+                    .isEqualTo(1);
             assertThat(page.consoleErrors()).isEmpty();
         }
     }

@@ -20,6 +20,8 @@
     graph(data) { received('graph', data); },
     /** The search, as SearchIndex.find in Java: the short ids of the nodes matching every word's prefix. */
     find,
+    /** The index as loaded (nodes by short id), for tests and the console. */
+    get siteIndex() { return state.index; },
     /** The lineage graph of the page shown (Cytoscape), for tests and the console. */
     get cy() { return state.cy; }
   };
@@ -203,12 +205,26 @@
     ['raw_code', 'compiled_code'].forEach(field => {
       if (page[field]) {
         const code = section(field === 'raw_code' ? 'Source SQL' : 'Compiled SQL');
-        code.appendChild(element('pre', page[field], field.replace('_', '-')));
+        code.appendChild(sqlBlock(page[field], field.replace('_', '-')));
         article.appendChild(code);
       }
     });
     window.scrollTo(0, 0);
     drawGraph(page.id, graph);
+  }
+
+  /**
+   * SQL in a <pre><code>, highlighted by highlight.js: the text goes in with textContent and hljs re-renders it with
+   * every character of it escaped, so SQL (or a comment in it) can never become markup.
+   */
+  function sqlBlock(sql, className) {
+    const pre = element('pre', null, className);
+    const code = element('code', sql, 'language-sql');
+    pre.appendChild(code);
+    if (window.hljs) {
+      window.hljs.highlightElement(code);
+    }
+    return pre;
   }
 
   function columns(page) {
