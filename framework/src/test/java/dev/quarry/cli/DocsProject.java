@@ -28,6 +28,8 @@ public final class DocsProject {
                     models:
                       - name: customer_orders
                         description: 'Orders **per customer**. %s'
+                        config:
+                          tags: [nightly]
                         columns:
                           - name: customer_id
                             description: The customer's id, from `stg_customers`.
@@ -39,10 +41,19 @@ public final class DocsProject {
             throw new UncheckedIOException(failure);
         }
         assertThat(fixture.run("build")).as(fixture.stdout() + fixture.stderr()).isZero();
-        // Added after the build: the catalog lists it as an error, which must not fail the command.
+        // Added after the build: the catalog lists the model as an error, which must not fail the command.
         try {
             Files.writeString(folder.resolve("models/marts/not_built.sql"),
                     "select customer_id from ${ref('stg_customers')}\n");
+            // A source (the seed's table) that nothing reads yet, for the site's source: selectors.
+            Files.writeString(folder.resolve("models/staging/_raw__sources.yml"), """
+                    version: 2
+                    sources:
+                      - name: raw
+                        schema: main_raw
+                        tables:
+                          - name: customers
+                    """);
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,11 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.quarry.browser.HeadlessChromium;
 import dev.quarry.browser.Page;
 import dev.quarry.cli.DocsProject;
+import dev.quarry.cli.FixtureProject;
 
 /**
  * The generated site of the built {@code jaffle} fixture in headless Chromium, opened from {@code file://}: search,
  * a node's page with its columns and where they come from, the lineage graph with the parents, a hostile description
- * shown as text, a column's upstream link opening the upstream model's page, and highlighted SQL.
+ * shown as text, a column's upstream link opening the upstream model's page, highlighted SQL, selectors selecting
+ * what {@code quarry ls} selects, and the lineage explorer; and a synthetic large site
+ * whose graph walks load only the graph shards they reach.
  */
 class DocsSiteBrowserIT {
 
@@ -31,20 +36,19 @@ class DocsSiteBrowserIT {
     @TempDir
     static Path project;
 
-    private static boolean generated;
+    private static FixtureProject fixture;
 
     @BeforeAll
     static void generate() {
         if (HeadlessChromium.findBinary().isPresent()) {
-            DocsProject.generate(project);
-            generated = true;
+            fixture = DocsProject.generate(project);
         }
     }
 
     /** A started browser, or the test is skipped (no chromium installed). */
     private static HeadlessChromium chromium() {
         Optional<HeadlessChromium> started = HeadlessChromium.start();
-        Assumptions.assumeTrue(started.isPresent() && generated, HeadlessChromium.NOT_INSTALLED);
+        Assumptions.assumeTrue(started.isPresent() && fixture != null, HeadlessChromium.NOT_INSTALLED);
         return started.get();
     }
 
@@ -109,6 +113,121 @@ class DocsSiteBrowserIT {
         }
     }
 
+    /** Selectors of every kind, each checked against what the command line selects on the same project. */
+    private static final List<String> SELECTORS = List.of("+customer_orders", "1+customer_orders", "stg_*",
+            "resource_type:seed", "tag:nightly", "stg_orders+1", "1+stg_orders", "@stg_customers",
+            "stg_*,1+customer_orders", "resource_type:seed stg_orders", "+customer_orders --exclude resource_type:seed",
+            "path:models/staging", "config.materialized:table", "fqn:jaffle.marts", "test_type:data",
+            "customer_orders+,resource_type:model", "unique_id:model.jaffle.stg_orders+", "source:raw",
+            "source:raw.customers", "source:r*", "resource_type:source", "fqn:jaffle.raw");
+
+    @Test
+    void selectorsSelectWhatTheCommandLineSelects() {
+        try (HeadlessChromium chromium = chromium()) {
+            Page page = openSite(chromium, "");
+            assertThat(page.evaluate("window.quarrySite.loadedShards('graph')")).isEqualTo(List.of());
+            for (String selector : SELECTORS) {
+                assertThat(selectedNames(page, selector)).as(selector).isEqualTo(commandLineSelects(selector));
+            }
+            // What the command line selects, spelt out, so that the comparison cannot pass by both being wrong.
+            assertThat(selectedNames(page, "+customer_orders")).containsExactly("customer_orders", "customers",
+                    "not_null_customer_orders_customer_id", "orders", "stg_customers", "stg_orders",
+                    "unique_customer_orders_customer_id");
+            assertThat(selectedNames(page, "stg_orders+1")).containsExactly("customer_orders",
+                    "not_null_customer_orders_customer_id", "orders_incremental", "stg_orders",
+                    "unique_customer_orders_customer_id");
+            assertThat(selectedNames(page, "1+customer_orders")).containsExactly("customer_orders",
+                    "not_null_customer_orders_customer_id", "stg_customers", "stg_orders",
+                    "unique_customer_orders_customer_id");
+            assertThat(selectedNames(page, "stg_*,1+customer_orders")).containsExactly("stg_customers", "stg_orders");
+            assertThat(selectedNames(page, "@stg_customers")).contains("not_built", "orders", "stg_orders")
+                    .doesNotContain("orders_incremental");
+            assertThat(selectedNames(page, "source:raw")).containsExactly("raw.customers");
+            assertThat(page.evaluate("window.quarrySite.select('tag:').then(() => 'parsed', e => e.message)"))
+                    .isEqualTo("bad selector 'tag:': no value after 'tag:'; write one, as in 'tag:nightly'");
+            assertThat(page.consoleErrors()).isEmpty();
+        }
+    }
+
+    /** The names the site's selector selects, sorted. */
+    @SuppressWarnings("unchecked")
+    private static List<String> selectedNames(Page page, String selector) {
+        return (List<String>) page.evaluate("window.quarrySite.select(" + jsString(selector) + ").then(ids => ids"
+                + ".map(id => window.quarrySite.siteIndex.nodes[id].name).sort())");
+    }
+
+    /** The names {@code quarry ls} lists for the same selector ({@code --exclude} and what follows it apart). */
+    private static List<String> commandLineSelects(String selector) {
+        String[] parts = selector.split(" --exclude ");
+        List<String> arguments = new ArrayList<>(List.of("ls", "--output", "name", "-s", parts[0]));
+        if (parts.length > 1) {
+            arguments.addAll(List.of("--exclude", parts[1]));
+        }
+        assertThat(fixture.run(arguments.toArray(String[]::new))).as(fixture.stderr()).isZero();
+        return Arrays.stream(fixture.stdout().split("\\R")).map(String::strip).filter(line -> !line.isEmpty())
+                .sorted().toList();
+    }
+
+    private static String jsString(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    @Test
+    void explorerDrawsTheSelectionAndExplainsABadSelector() throws Exception {
+        try (HeadlessChromium chromium = chromium()) {
+            Page page = openSite(chromium, "");
+            page.click("#explorer-link");
+            page.waitFor("!document.getElementById('explorer').hidden", WAIT);
+            page.type("#selector", "+customer_orders");
+            page.click("#selector-show");
+            page.waitFor("window.quarrySite.explorerCy && window.quarrySite.explorerCy.nodes().length === 5", WAIT);
+            assertThat(page.evaluate("window.quarrySite.explorerCy.nodes().map(n => n.data('label')).sort()"))
+                    .isEqualTo(List.of("customer_orders", "customers", "orders", "stg_customers", "stg_orders"));
+            assertThat(page.evaluate(EDGES_OF + "(window.quarrySite.explorerCy)")).isEqualTo(List.of(
+                    "customers>stg_customers", "orders>stg_orders", "stg_customers>customer_orders",
+                    "stg_orders>customer_orders"));
+            assertThat(page.evaluate("document.getElementById('selector-message').textContent"))
+                    .isEqualTo("5 nodes and 2 tests (not drawn) selected. Click a node to pick it; double-click to"
+                            + " open it.");
+            assertThat(page.evaluate("location.hash")).isEqualTo("#graph/%2Bcustomer_orders");
+            Files.createDirectories(SCREENSHOTS);
+            assertThat(page.screenshot(SCREENSHOTS.resolve("docs-graph-filter.png"))).isNotEmptyFile();
+
+            // Picking a node and asking for its descendants selects again.
+            page.evaluate("window.quarrySite.explorerCy.nodes().filter(n => n.data('label') === 'stg_orders')"
+                    + ".emit('tap') && true");
+            page.waitFor("!document.getElementById('picked').hidden", WAIT);
+            page.click("#picked button[data-focus='down']");
+            page.waitFor("location.hash === '#graph/stg_orders%2B'", WAIT);
+            page.waitFor("window.quarrySite.explorerCy && window.quarrySite.explorerCy.nodes().length === 3", WAIT);
+            assertThat(page.evaluate(EDGES_OF + "(window.quarrySite.explorerCy)")).isEqualTo(List.of(
+                    "stg_orders>customer_orders", "stg_orders>orders_incremental"));
+
+            // A malformed selector is a message on the page, not an error in the console.
+            page.evaluate("document.getElementById('selector').value = ''");
+            page.type("#selector", "2++stg_orders");
+            page.click("#selector-show");
+            page.waitFor("document.getElementById('selector-message').classList.contains('error')", WAIT);
+            assertThat(page.evaluate("document.getElementById('selector-message').textContent")).isEqualTo(
+                    "bad selector '2++stg_orders': '+' appears twice before the name; write '+x' for all ancestors"
+                            + " or '2+x' for two levels");
+            assertThat(page.evaluate("window.quarrySite.explorerCy")).isNull();
+
+            // A node page links to the explorer with its ancestors.
+            page.evaluate("location.hash = '#node/' + window.quarrySite.siteIndex.nodes"
+                    + ".find(n => n.name === 'stg_customers').id");
+            page.waitFor("document.querySelector('#node h1')?.textContent === 'stg_customers'", WAIT);
+            page.click("#node .focus-links a");
+            page.waitFor("window.quarrySite.explorerCy && window.quarrySite.explorerCy.nodes().length === 2", WAIT);
+            assertThat(page.evaluate("document.getElementById('selector').value")).isEqualTo("+stg_customers");
+            assertThat(page.consoleErrors()).isEmpty();
+        }
+    }
+
+    /** A JavaScript function of a Cytoscape instance: its edges as sorted "source>target" labels. */
+    private static final String EDGES_OF = "(cy => cy.edges().map(e => e.source().data('label') + '>'"
+            + " + e.target().data('label')).sort())";
+
     @Test
     void sqlIsHighlightedAndStaysText() {
         try (HeadlessChromium chromium = chromium()) {
@@ -127,6 +246,63 @@ class DocsSiteBrowserIT {
                     .isEqualTo(1);
             assertThat(page.consoleErrors()).isEmpty();
         }
+    }
+
+    @TempDir
+    Path largeSite;
+
+    /**
+     * A site of 1,024 models in four graph shards, written by hand: model {@code m<i>}'s parent is
+     * {@code m<i - 256>}, so each step of a walk reaches the next shard. A walk loads the shards it reaches, no others.
+     */
+    @Test
+    void graphWalksLoadOnlyTheShardsTheyReach() throws Exception {
+        Assumptions.assumeTrue(HeadlessChromium.findBinary().isPresent(), HeadlessChromium.NOT_INSTALLED);
+        writeChainSite(largeSite, 1024, 256);
+        try (HeadlessChromium chromium = HeadlessChromium.start().orElseThrow()) {
+            Page page = chromium.open(largeSite.resolve("index.html").toUri());
+            page.waitFor("document.getElementById('summary').textContent.startsWith('1024 models')", WAIT);
+            assertThat(page.evaluate("window.quarrySite.loadedShards('graph')")).isEqualTo(List.of());
+            assertThat(page.evaluate("window.quarrySite.select('+m700').then(ids => ids.join(' '))"))
+                    .isEqualTo("188 444 700");
+            assertThat(page.evaluate("window.quarrySite.loadedShards('graph')")).isEqualTo(List.of(0, 1, 2));
+            assertThat(page.evaluate("window.quarrySite.select('m700+1 m1').then(ids => ids.join(' '))"))
+                    .isEqualTo("1 700 956");
+            assertThat(page.evaluate("window.quarrySite.loadedShards('graph')")).isEqualTo(List.of(0, 1, 2, 3));
+            assertThat(page.evaluate("window.quarrySite.loadedShards('nodes')")).isEqualTo(List.of());
+            assertThat(page.consoleErrors()).isEmpty();
+        }
+    }
+
+    /** The site's files with an index of {@code size} models and graph shards of the chain described above. */
+    private static void writeChainSite(Path site, int size, int step) throws Exception {
+        new SiteAssets().copy(site);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        List<java.util.Map<String, Object>> nodes = new ArrayList<>();
+        List<java.util.Map<String, Object>> graph = new ArrayList<>();
+        for (int id = 0; id < size; id++) {
+            java.util.Map<String, Object> node = new java.util.LinkedHashMap<>();
+            node.put("id", id);
+            node.put("uid", "model.big.m" + id);
+            node.put("type", "model");
+            node.put("name", "m" + id);
+            node.put("package", "big");
+            node.put("path", "models/m" + id + ".sql");
+            node.put("tags", List.of());
+            node.put("fqn", List.of("big", "m" + id));
+            nodes.add(node);
+            graph.add(java.util.Map.of("id", id, "parents", id >= step ? List.of(id - step) : List.of(),
+                    "children", id + step < size ? List.of(id + step) : List.of()));
+        }
+        Path data = Files.createDirectories(site.resolve("data/graph"));
+        for (int shard = 0; shard * 256 < size; shard++) {
+            Files.writeString(data.resolve(shard + ".js"), "window.quarrySite.graph(" + json.writeValueAsString(
+                    java.util.Map.of("shard", shard, "nodes", graph.subList(shard * 256, (shard + 1) * 256))) + ");");
+        }
+        Files.writeString(site.resolve("data/index.js"), "window.quarrySite.index(" + json.writeValueAsString(
+                java.util.Map.of("project", "big", "shards", java.util.Map.of("nodes", 16, "graph", 256),
+                        "nodes", nodes, "search", java.util.Map.of("terms", List.of(), "ids", List.of())))
+                + ");");
     }
 
     /** The "Comes from" cell of a column of the page shown. */

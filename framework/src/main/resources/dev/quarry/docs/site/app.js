@@ -7,7 +7,15 @@
 (function () {
   'use strict';
 
-  const state = { index: null, byUid: new Map(), shards: { nodes: new Map(), graph: new Map() }, cy: null };
+  const state = { index: null, byUid: new Map(), shards: { nodes: new Map(), graph: new Map() }, cy: null,
+    explorerCy: null, explorerRun: 0, picked: null };
+  /** The graph as the selector walks it: the index's nodes, and each node's parents and children on demand. */
+  const selectionGraph = {
+    get nodes() { return state.index.nodes; },
+    neighbours: id => shardOf('graph', id)
+  };
+  /** The explorer draws at most this many nodes: dagre and the eye both give up on more. */
+  const MAX_DRAWN = 400;
   const waiting = { nodes: new Map(), graph: new Map() };
 
   const site = window.quarrySite = {
@@ -22,8 +30,14 @@
     find,
     /** The index as loaded (nodes by short id), for tests and the console. */
     get siteIndex() { return state.index; },
+    /** The short ids a selector selects (the CLI's grammar, see selection.js), as a promise. */
+    select: text => window.quarrySelection.select(text, selectionGraph),
+    /** The shards of a kind ('nodes' or 'graph') loaded so far, ascending. */
+    loadedShards: kind => [...state.shards[kind].keys()].sort((a, b) => a - b),
     /** The lineage graph of the page shown (Cytoscape), for tests and the console. */
-    get cy() { return state.cy; }
+    get cy() { return state.cy; },
+    /** The graph of the lineage explorer (#graph/<selector>). */
+    get explorerCy() { return state.explorerCy; }
   };
 
   function received(kind, data) {
@@ -138,6 +152,8 @@
       .map(([type, count]) => count + ' ' + type + (count === 1 ? '' : 's')).join(', ')
       + '. Search to open a node\'s page.';
     document.getElementById('search').addEventListener('input', showResults);
+    document.getElementById('selector-form').addEventListener('submit', submitSelector);
+    document.querySelectorAll('#picked button').forEach(button => button.addEventListener('click', focusPicked));
     window.addEventListener('hashchange', route);
     route();
   }
@@ -146,9 +162,13 @@
     const match = /^#node\/(\d+)$/.exec(location.hash);
     const id = match ? Number(match[1]) : NaN;
     const known = match && id < state.index.nodes.length;
-    document.getElementById('welcome').hidden = Boolean(known);
+    const explorer = /^#graph(\/|$)/.test(location.hash);
+    document.getElementById('welcome').hidden = Boolean(known) || explorer;
     document.getElementById('node').hidden = !known;
-    if (known) {
+    document.getElementById('explorer').hidden = !explorer;
+    if (explorer) {
+      showExplorer(selectorInHash());
+    } else if (known) {
       shardOf('nodes', id).then(renderPage)
         .catch(error => console.error(error));
     }
@@ -198,6 +218,7 @@
     const lineage = section('Lineage');
     lineage.appendChild(element('p', 'Click a node to show its parents and children; double-click to open it.',
       'meta'));
+    lineage.appendChild(focusLinks(page.id));
     const graph = element('div');
     graph.id = 'graph';
     lineage.appendChild(graph);
@@ -225,6 +246,152 @@
       window.hljs.highlightElement(code);
     }
     return pre;
+  }
+
+  /** The selector that picks exactly this node: its name when nothing else answers to it, else its unique id. */
+  function selectorOf(id) {
+    const node = state.index.nodes[id];
+    if (node.type === 'source') {
+      return 'source:' + node.name;
+    }
+    const alone = state.index.nodes.every(other => other.id === id
+      || (other.name !== node.name && (other.fqn || [])[0] !== node.name));
+    return alone && /^[\p{L}\p{N}_]+$/u.test(node.name) ? node.name : 'unique_id:' + node.uid;
+  }
+
+  function explorerHash(selector) {
+    return '#graph/' + encodeURIComponent(selector);
+  }
+
+  /** Links to the explorer with the node's ancestors, descendants, or both. */
+  function focusLinks(id) {
+    const links = element('p', null, 'links focus-links');
+    const selector = selectorOf(id);
+    [['Ancestors', '+' + selector], ['Descendants', selector + '+'], ['Both', '+' + selector + '+']]
+      .forEach(([label, text]) => {
+        const link = element('a', label + ' (' + text + ')');
+        link.href = explorerHash(text);
+        links.appendChild(link);
+      });
+    return links;
+  }
+
+  function selectorInHash() {
+    const encoded = location.hash.replace(/^#graph\/?/, '');
+    try {
+      return decodeURIComponent(encoded);
+    } catch (malformed) {
+      return encoded;
+    }
+  }
+
+  function submitSelector(event) {
+    event.preventDefault();
+    const hash = explorerHash(document.getElementById('selector').value.trim());
+    if (location.hash === hash) {
+      showExplorer(selectorInHash());
+    } else {
+      location.hash = hash;
+    }
+  }
+
+  /** The button's selector around the node picked in the explorer (tapped): +x, x+ or the node's page. */
+  function focusPicked(event) {
+    if (state.picked === null) {
+      return;
+    }
+    const action = event.currentTarget.dataset.focus;
+    const selector = selectorOf(state.picked);
+    if (action === 'open') {
+      location.hash = '#node/' + state.picked;
+    } else {
+      location.hash = explorerHash(action === 'up' ? '+' + selector : selector + '+');
+    }
+  }
+
+  function explorerMessage(text, isError) {
+    const message = document.getElementById('selector-message');
+    message.textContent = text;
+    message.className = isError ? 'meta error' : 'meta';
+  }
+
+  function showExplorer(selector) {
+    document.getElementById('selector').value = selector;
+    pick(null);
+    const run = ++state.explorerRun;
+    if (selector === '') {
+      explorerMessage('Type a selector, as on the command line: +fct_orders, tag:nightly, stg_*,'
+        + ' resource_type:seed, 2+x, x+1, @x; spaces for a union, commas for an intersection, --exclude to leave out.');
+      drawSelection([], run);
+      return;
+    }
+    explorerMessage('Selecting…');
+    window.quarrySelection.select(selector, selectionGraph)
+      .then(ids => drawSelection(ids, run))
+      .catch(error => {
+        if (run !== state.explorerRun) {
+          return;
+        }
+        drawSelection([], run);
+        if (error instanceof window.quarrySelection.SelectorError) {
+          explorerMessage(error.message, true);
+        } else {
+          explorerMessage('Cannot load the graph: ' + error.message, true);
+        }
+      });
+  }
+
+  /** Draws the selected nodes but tests (the pages list them) with the edges between them, laid out by dagre. */
+  function drawSelection(ids, run) {
+    if (run !== state.explorerRun) {
+      return Promise.resolve();
+    }
+    if (state.explorerCy) {
+      state.explorerCy.destroy();
+      state.explorerCy = null;
+    }
+    const shown = ids.filter(inGraph);
+    if (ids.length === 0) {
+      return Promise.resolve();
+    }
+    const tests = ids.length - shown.length;
+    const summary = shown.length + ' node' + (shown.length === 1 ? '' : 's')
+      + (tests ? ' and ' + tests + ' test' + (tests === 1 ? '' : 's') + ' (not drawn)' : '') + ' selected.';
+    if (shown.length > MAX_DRAWN) {
+      explorerMessage(summary + ' The graph shows at most ' + MAX_DRAWN + ' nodes: narrow the selector.', true);
+      return Promise.resolve();
+    }
+    explorerMessage(summary + ' Click a node to pick it; double-click to open it.');
+    return Promise.all(shown.map(id => shardOf('graph', id))).then(entries => {
+      if (run !== state.explorerRun) {
+        return;
+      }
+      const drawn = new Set(shown);
+      const cy = state.explorerCy = graphOf(document.getElementById('explorer-graph'));
+      cy.add(shown.map(graphNode));
+      entries.forEach((entry, i) => entry.parents.filter(parent => drawn.has(parent)).forEach(parent => {
+        const child = shown[i];
+        cy.add({ group: 'edges', data: { id: 'e' + parent + '-' + child, source: 'n' + parent, target: 'n' + child } });
+      }));
+      cy.on('tap', 'node', event => pick(Number(event.target.id().slice(1))));
+      cy.on('dbltap', 'node', event => { location.hash = '#node/' + event.target.id().slice(1); });
+      cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 20, rankSep: 60, animate: false }).run();
+      cy.fit(undefined, 20);
+    }).catch(error => explorerMessage('Cannot load the graph: ' + error.message, true));
+  }
+
+  /** The node the explorer's buttons act on, or null. */
+  function pick(id) {
+    state.picked = id;
+    const picked = document.getElementById('picked');
+    picked.hidden = id === null;
+    document.getElementById('picked-name').textContent = id === null ? '' : state.index.nodes[id].name;
+    if (state.explorerCy) {
+      state.explorerCy.nodes().removeClass('focus');
+      if (id !== null) {
+        state.explorerCy.getElementById('n' + id).addClass('focus');
+      }
+    }
   }
 
   function columns(page) {
@@ -305,11 +472,9 @@
     return type !== 'test' && type !== 'unit_test';
   }
 
-  function drawGraph(id, container) {
-    if (state.cy) {
-      state.cy.destroy();
-    }
-    const cy = state.cy = cytoscape({
+  /** An empty lineage graph in a container, styled by node type. */
+  function graphOf(container) {
+    return cytoscape({
       container,
       wheelSensitivity: 0.3,
       maxZoom: 1.5, // a small neighbourhood fitted to the box would otherwise be drawn huge
@@ -322,6 +487,13 @@
           'line-color': '#aaa', 'target-arrow-color': '#aaa' } }
       ]
     });
+  }
+
+  function drawGraph(id, container) {
+    if (state.cy) {
+      state.cy.destroy();
+    }
+    const cy = state.cy = graphOf(container);
     cy.add(graphNode(id)).addClass('focus');
     cy.on('tap', 'node', event => expand(cy, Number(event.target.id().slice(1))));
     cy.on('dbltap', 'node', event => { location.hash = '#node/' + event.target.id().slice(1); });
