@@ -19,7 +19,8 @@ import java.util.Properties;
 public final class SiteAssets {
 
     private static final String UI = "/dev/quarry/docs/site/";
-    private static final List<String> UI_FILES = List.of("index.html", "app.js", "selection.js", "app.css");
+    private static final List<String> UI_FILES = List.of("index.html", "app.js", "selection.js", "column-graph.js",
+            "app.css");
 
     /** A file in a WebJar: its Maven coordinates (the version is read from the jar) and its path inside. */
     private record WebJarFile(String group, String artifact, String path, String copyAs) {

@@ -35,10 +35,10 @@ class DocsEndToEndIT {
         assertThat(catalog.at("/nodes/model.jaffle.customer_orders/columns/order_count/index").asInt()).isEqualTo(3);
         assertThat(catalog.at("/errors/model.jaffle.not_built").asText()).contains("does not exist");
         Path site = project.resolve("target/site");
-        for (String file : new String[] {"index.html", "app.js", "app.css", "assets/cytoscape.min.js",
-                "assets/dagre.min.js", "assets/cytoscape-dagre.js", "assets/highlight.min.js",
-                "assets/highlight-sql.min.js", "assets/highlight-github.min.css", "data/index.js", "data/nodes/0.js",
-                "data/graph/0.js"}) {
+        for (String file : new String[] {"index.html", "app.js", "selection.js", "column-graph.js", "app.css",
+                "assets/cytoscape.min.js", "assets/dagre.min.js", "assets/cytoscape-dagre.js",
+                "assets/highlight.min.js", "assets/highlight-sql.min.js", "assets/highlight-github.min.css",
+                "data/index.js", "data/nodes/0.js", "data/graph/0.js"}) {
             assertThat(site.resolve(file)).isNotEmptyFile();
         }
         String pages = Files.readString(site.resolve("data/nodes/0.js"));

@@ -24,8 +24,8 @@ import dev.quarry.cli.FixtureProject;
 /**
  * The generated site of the built {@code jaffle} fixture in headless Chromium, opened from {@code file://}: search,
  * a node's page with its columns and where they come from, the lineage graph with the parents, a hostile description
- * shown as text, a column's upstream link opening the upstream model's page, highlighted SQL, selectors selecting
- * what {@code quarry ls} selects, and the lineage explorer; and a synthetic large site
+ * shown as text, a column's upstream link opening the upstream model's page, highlighted SQL, the column lineage
+ * graph, selectors selecting what {@code quarry ls} selects, and the lineage explorer; and a synthetic large site
  * whose graph walks load only the graph shards they reach.
  */
 class DocsSiteBrowserIT {
@@ -229,6 +229,35 @@ class DocsSiteBrowserIT {
             + " + e.target().data('label')).sort())";
 
     @Test
+    void columnGraphShowsUpstreamColumns() throws Exception {
+        try (HeadlessChromium chromium = chromium()) {
+            Page page = openSite(chromium, "");
+            page.evaluate("location.hash = '#node/' + window.quarrySite.siteIndex.nodes"
+                    + ".find(n => n.name === 'customer_orders').id");
+            page.waitFor("document.querySelector('#node h1')?.textContent === 'customer_orders'", WAIT);
+            // Upstream columns: stg_customers from the seed customers (two levels up).
+            page.waitFor("window.quarrySite.columnCy && window.quarrySite.columnCy.edges()"
+                    + ".some(e => e.source().parent().data('label') === 'customers')", WAIT);
+            assertThat(page.evaluate(COLUMN_EDGES)).asList().contains(
+                    "stg_customers.customer_id>customer_orders.customer_id",
+                    "stg_customers.customer_name>customer_orders.customer_name",
+                    "stg_orders.amount>customer_orders.total_amount",
+                    "customers.customer_id>stg_customers.customer_id",
+                    "customers.name>stg_customers.customer_name",
+                    "orders.amount>stg_orders.amount");
+            assertThat(page.evaluate("window.quarrySite.columnCy.nodes().filter(n => n.isParent())"
+                    + ".map(n => n.data('label')).sort()")).isEqualTo(List.of("customer_orders", "customers",
+                            "orders", "stg_customers", "stg_orders"));
+
+            page.evaluate("document.getElementById('column-graph').scrollIntoView() || true");
+            Files.createDirectories(SCREENSHOTS);
+            assertThat(page.screenshot(SCREENSHOTS.resolve("docs-column-graph.png"))).isNotEmptyFile();
+            assertThat(page.consoleErrors()).isEmpty();
+            assertThat(page.evaluate("typeof window.pwned")).isEqualTo("undefined");
+        }
+    }
+
+    @Test
     void sqlIsHighlightedAndStaysText() {
         try (HeadlessChromium chromium = chromium()) {
             Page page = openSite(chromium, "");
@@ -247,6 +276,11 @@ class DocsSiteBrowserIT {
             assertThat(page.consoleErrors()).isEmpty();
         }
     }
+
+    /** The column graph's edges as sorted "node.column>node.column" labels. */
+    private static final String COLUMN_EDGES = "window.quarrySite.columnCy.edges().map(e => e.source().parent()"
+            + ".data('label') + '.' + e.source().data('label') + '>' + e.target().parent().data('label') + '.'"
+            + " + e.target().data('label')).sort()";
 
     @TempDir
     Path largeSite;

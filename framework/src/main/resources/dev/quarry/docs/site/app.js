@@ -8,7 +8,7 @@
   'use strict';
 
   const state = { index: null, byUid: new Map(), shards: { nodes: new Map(), graph: new Map() }, cy: null,
-    explorerCy: null, explorerRun: 0, picked: null };
+    columnCy: null, explorerCy: null, explorerRun: 0, picked: null };
   /** The graph as the selector walks it: the index's nodes, and each node's parents and children on demand. */
   const selectionGraph = {
     get nodes() { return state.index.nodes; },
@@ -16,6 +16,8 @@
   };
   /** The explorer draws at most this many nodes: dagre and the eye both give up on more. */
   const MAX_DRAWN = 400;
+  /** How many levels of upstream columns the column graph walks. */
+  const COLUMN_LEVELS = 3;
   const waiting = { nodes: new Map(), graph: new Map() };
 
   const site = window.quarrySite = {
@@ -36,6 +38,8 @@
     loadedShards: kind => [...state.shards[kind].keys()].sort((a, b) => a - b),
     /** The lineage graph of the page shown (Cytoscape), for tests and the console. */
     get cy() { return state.cy; },
+    /** The column lineage graph of the page shown. */
+    get columnCy() { return state.columnCy; },
     /** The graph of the lineage explorer (#graph/<selector>). */
     get explorerCy() { return state.explorerCy; }
   };
@@ -223,6 +227,15 @@
     graph.id = 'graph';
     lineage.appendChild(graph);
     article.appendChild(lineage);
+    const columnGraph = Array.isArray(page.lineage_problems) && page.columns.length ? element('div') : null;
+    if (columnGraph) {
+      const part = section('Column lineage');
+      part.appendChild(element('p', 'Where each column comes from, ' + COLUMN_LEVELS + ' levels upstream; '
+        + 'double-click a model to open it.', 'meta'));
+      columnGraph.id = 'column-graph';
+      part.appendChild(columnGraph);
+      article.appendChild(part);
+    }
     ['raw_code', 'compiled_code'].forEach(field => {
       if (page[field]) {
         const code = section(field === 'raw_code' ? 'Source SQL' : 'Compiled SQL');
@@ -232,6 +245,7 @@
     });
     window.scrollTo(0, 0);
     drawGraph(page.id, graph);
+    drawColumnGraph(page, columnGraph);
   }
 
   /**
@@ -246,6 +260,24 @@
       window.hljs.highlightElement(code);
     }
     return pre;
+  }
+
+  function drawColumnGraph(page, container) {
+    if (state.columnCy) {
+      state.columnCy.destroy();
+      state.columnCy = null;
+    }
+    if (!container) {
+      return;
+    }
+    const drawn = window.quarryColumnGraph.draw(container, page, {
+      nodes: state.index.nodes,
+      page: id => shardOf('nodes', id),
+      levels: COLUMN_LEVELS,
+      onOpen: id => { location.hash = '#node/' + id; }
+    });
+    state.columnCy = drawn.cy;
+    drawn.done.catch(error => console.error(error));
   }
 
   /** The selector that picks exactly this node: its name when nothing else answers to it, else its unique id. */
