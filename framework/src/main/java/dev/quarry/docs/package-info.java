@@ -7,9 +7,11 @@
  * first, then a node's shard and the graph shards of its neighbourhood on demand. Text is JSON-encoded and otherwise
  * stored verbatim; descriptions are also rendered from Markdown to HTML here, with raw HTML escaped and unsafe URLs
  * dropped, so the UI inserts no other HTML. {@link dev.quarry.docs.SiteAssets} copies the UI (this package's
- * {@code site/} resources) and the graph libraries from their WebJars; {@link dev.quarry.docs.SiteServer} serves the
- * folder on the loopback address. {@link dev.quarry.docs.SitePages} writes the pages that plugins
- * ({@link dev.quarry.docs.SitePage}, found with {@code ServiceLoader}) make from the warehouse for the exposures that
- * ask for one, such as a project's dashboard. Uses Jackson and commonmark-java.
+ * {@code site/} resources: search, node pages, lineage graphs, the selector explorer) and the graph and
+ * highlighting libraries from their WebJars; {@link dev.quarry.docs.SiteServer} serves the folder on the loopback
+ * address. {@link dev.quarry.docs.SitePages} writes the pages that plugins ({@link dev.quarry.docs.SitePage}, found
+ * with {@code ServiceLoader}) make from the warehouse for the exposures that ask for one, such as a project's
+ * dashboard; {@link dev.quarry.docs.SitePublishers} copies a written site to a folder or, through plugins
+ * ({@link dev.quarry.docs.SitePublisher}), elsewhere. Uses Jackson and commonmark-java.
  */
 package dev.quarry.docs;
