@@ -212,6 +212,11 @@ class DocsSiteBrowserIT {
                     "bad selector '2++stg_orders': '+' appears twice before the name; write '+x' for all ancestors"
                             + " or '2+x' for two levels");
             assertThat(page.evaluate("window.quarrySite.explorerCy")).isNull();
+            page.evaluate("document.getElementById('selector').value = ''");
+            page.type("#selector", "tag:none");
+            page.click("#selector-show");
+            page.waitFor("document.getElementById('selector-message').textContent"
+                    + " === 'Nothing matches this selector.'", WAIT);
 
             // A node page links to the explorer with its ancestors.
             page.evaluate("location.hash = '#node/' + window.quarrySite.siteIndex.nodes"

@@ -350,54 +350,61 @@
   function showExplorer(selector) {
     document.getElementById('selector').value = selector;
     pick(null);
+    clearExplorerGraph();
     const run = ++state.explorerRun;
     if (selector === '') {
       explorerMessage('Type a selector, as on the command line: +fct_orders, tag:nightly, stg_*,'
         + ' resource_type:seed, 2+x, x+1, @x; spaces for a union, commas for an intersection, --exclude to leave out.');
-      drawSelection([], run);
       return;
     }
     explorerMessage('Selecting…');
     window.quarrySelection.select(selector, selectionGraph)
-      .then(ids => drawSelection(ids, run))
+      .then(ids => {
+        if (run !== state.explorerRun) {
+          return null;
+        }
+        if (ids.length === 0) {
+          explorerMessage('Nothing matches this selector.', true);
+          return null;
+        }
+        return drawSelection(ids, run);
+      })
       .catch(error => {
         if (run !== state.explorerRun) {
           return;
         }
-        drawSelection([], run);
-        if (error instanceof window.quarrySelection.SelectorError) {
-          explorerMessage(error.message, true);
-        } else {
-          explorerMessage('Cannot load the graph: ' + error.message, true);
-        }
+        clearExplorerGraph();
+        const known = error instanceof window.quarrySelection.SelectorError;
+        explorerMessage(known ? error.message : 'Cannot load the graph: ' + error.message, true);
       });
   }
 
-  /** Draws the selected nodes but tests (the pages list them) with the edges between them, laid out by dagre. */
-  function drawSelection(ids, run) {
-    if (run !== state.explorerRun) {
-      return Promise.resolve();
-    }
+  function clearExplorerGraph() {
     if (state.explorerCy) {
       state.explorerCy.destroy();
       state.explorerCy = null;
     }
+  }
+
+  /**
+   * Draws the selected nodes but tests (the pages list them) with the edges between them, laid out by dagre, unless
+   * another selector was asked for meanwhile (run is no longer the latest).
+   */
+  function drawSelection(ids, run) {
     const shown = ids.filter(inGraph);
-    if (ids.length === 0) {
-      return Promise.resolve();
-    }
     const tests = ids.length - shown.length;
     const summary = shown.length + ' node' + (shown.length === 1 ? '' : 's')
       + (tests ? ' and ' + tests + ' test' + (tests === 1 ? '' : 's') + ' (not drawn)' : '') + ' selected.';
     if (shown.length > MAX_DRAWN) {
       explorerMessage(summary + ' The graph shows at most ' + MAX_DRAWN + ' nodes: narrow the selector.', true);
-      return Promise.resolve();
+      return null;
     }
     explorerMessage(summary + ' Click a node to pick it; double-click to open it.');
     return Promise.all(shown.map(id => shardOf('graph', id))).then(entries => {
       if (run !== state.explorerRun) {
         return;
       }
+      clearExplorerGraph();
       const drawn = new Set(shown);
       const cy = state.explorerCy = graphOf(document.getElementById('explorer-graph'));
       cy.add(shown.map(graphNode));
@@ -409,7 +416,7 @@
       cy.on('dbltap', 'node', event => { location.hash = '#node/' + event.target.id().slice(1); });
       cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 20, rankSep: 60, animate: false }).run();
       cy.fit(undefined, 20);
-    }).catch(error => explorerMessage('Cannot load the graph: ' + error.message, true));
+    });
   }
 
   /** The node the explorer's buttons act on, or null. */
