@@ -8,11 +8,12 @@ import java.util.Map;
 import dev.quarry.compile.ManifestNode;
 import dev.quarry.execute.NodeResult;
 import dev.quarry.execute.RunResults;
+import dev.quarry.graph.ResourceType;
 
 /**
  * The content of {@code index.js}: the project, the shard sizes, one short entry per node ({@code id} = its short
- * id, {@code uid}, {@code type}, {@code name}, {@code package}, {@code path}, {@code tags}, {@code fqn} (for the
- * site's selectors {@code fqn:} and {@code source:}), {@code description}: its first line, {@code materialized},
+ * id, {@code uid}, {@code type}, {@code name}, {@code package}, {@code path}, {@code tags}, the fqn in brief (see
+ * {@link #fqnFields}), {@code description}: its first line, {@code materialized},
  * {@code status} of its last run) and the {@link SearchIndex} as {@code search.terms} and {@code search.ids}.
  */
 final class SiteIndex {
@@ -48,11 +49,42 @@ final class SiteIndex {
         entry.put("package", node.packageName());
         entry.put("path", node.path());
         entry.put("tags", node.tags());
-        entry.put("fqn", node.fqn());
+        entry.putAll(fqnFields(node));
         entry.put("description", firstLine(node.description()));
         entry.put("materialized", node.materialized());
         entry.put("status", result == null ? null : result.status().label());
         return entry;
+    }
+
+    /**
+     * The fqn as the site's selectors ({@code fqn:}, {@code source:}) rebuild it, in few bytes: {@code folders}, the
+     * parts between the package and the name (a model's folders, a source's source name, a unit test's model),
+     * left out when there are none; and the whole {@code fqn} only when the package, the folders and the name (a
+     * source's: its table) do not make it.
+     */
+    static Map<String, Object> fqnFields(ManifestNode node) {
+        List<String> fqn = node.fqn();
+        List<String> folders = fqn.size() < 2 ? List.of() : fqn.subList(1, fqn.size() - 1);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        if (!folders.isEmpty()) {
+            fields.put("folders", folders);
+        }
+        if (!fqn.equals(rebuiltFqn(node, folders))) {
+            fields.put("fqn", fqn);
+        }
+        return fields;
+    }
+
+    /** The package, the folders and the name; for a source, whose name is {@code source.table}, the table. */
+    private static List<String> rebuiltFqn(ManifestNode node, List<String> folders) {
+        String sourcePrefix = folders.isEmpty() ? null : folders.get(0) + ".";
+        boolean source = node.type() == ResourceType.SOURCE && sourcePrefix != null
+                && node.name().startsWith(sourcePrefix);
+        List<String> fqn = new ArrayList<>();
+        fqn.add(node.packageName());
+        fqn.addAll(folders);
+        fqn.add(source ? node.name().substring(sourcePrefix.length()) : node.name());
+        return fqn;
     }
 
     /** The first line that is not blank, stripped; null for none. */

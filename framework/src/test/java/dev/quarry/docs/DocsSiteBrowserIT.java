@@ -328,7 +328,6 @@ class DocsSiteBrowserIT {
             node.put("package", "big");
             node.put("path", "models/m" + id + ".sql");
             node.put("tags", List.of());
-            node.put("fqn", List.of("big", "m" + id));
             nodes.add(node);
             graph.add(java.util.Map.of("id", id, "parents", id >= step ? List.of(id - step) : List.of(),
                     "children", id + step < size ? List.of(id + step) : List.of()));

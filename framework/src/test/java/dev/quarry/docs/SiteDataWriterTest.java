@@ -28,6 +28,7 @@ import dev.quarry.compile.ManifestNode;
 import dev.quarry.execute.NodeResult;
 import dev.quarry.execute.NodeStatus;
 import dev.quarry.execute.RunResults;
+import dev.quarry.graph.ResourceType;
 
 /**
  * The site data of a small project made by hand (a seed, a staging model with a column test, a mart that was never
@@ -66,7 +67,7 @@ class SiteDataWriterTest {
         assertThat(entry.at("/name").asText()).isEqualTo("stg_orders");
         assertThat(entry.at("/path").asText()).isEqualTo("models/stg_orders.sql");
         assertThat(entry.at("/tags/0").asText()).isEqualTo("nightly");
-        assertThat(entry.at("/fqn").toString()).isEqualTo("[\"shop\",\"stg_orders\"]");
+        assertThat(entry.has("folders") || entry.has("fqn")).as("an fqn of package and name is left out").isFalse();
         assertThat(entry.at("/description").asText()).isEqualTo("Orders, one row each.");
         assertThat(entry.at("/materialized").asText()).isEqualTo("view");
         assertThat(entry.at("/status").asText()).isEqualTo("success");
@@ -159,6 +160,19 @@ class SiteDataWriterTest {
         try (var files = Files.list(site.resolve("data/nodes"))) {
             assertThat(files.map(file -> file.getFileName().toString())).containsExactly("0.js");
         }
+    }
+
+    @Test
+    void theIndexCarriesOnlyTheFqnPartsTheSiteCannotRebuild() {
+        assertThat(SiteIndex.fqnFields(staging)).isEmpty();
+        assertThat(SiteIndex.fqnFields(SiteNodes.renamed(staging, ResourceType.MODEL, "stg_orders",
+                List.of("shop", "staging", "orders", "stg_orders"))))
+                .isEqualTo(Map.of("folders", List.of("staging", "orders")));
+        assertThat(SiteIndex.fqnFields(SiteNodes.renamed(seed, ResourceType.SOURCE, "raw.customers",
+                List.of("shop", "raw", "customers")))).isEqualTo(Map.of("folders", List.of("raw")));
+        assertThat(SiteIndex.fqnFields(SiteNodes.renamed(staging, ResourceType.MODEL, "stg_orders",
+                List.of("other_package", "stg_orders")))).isEqualTo(Map.of("fqn", List.of("other_package",
+                        "stg_orders")));
     }
 
     @Test

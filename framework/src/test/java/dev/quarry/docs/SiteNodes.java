@@ -40,6 +40,13 @@ final class SiteNodes {
                         "attached_node", model.uniqueId(), "column_name", column));
     }
 
+    /** The node as another type with another name and fqn (folders, sources), the rest kept. */
+    static ManifestNode renamed(ManifestNode node, ResourceType type, String name, List<String> fqn) {
+        return new ManifestNode(node.uniqueId(), type, name, node.packageName(), node.path(), node.patchPath(), fqn,
+                node.rawCode(), node.compiledCode(), node.checksum(), node.config(), node.tags(), node.description(),
+                node.columns(), node.references(), node.dependsOn(), node.relation(), node.details());
+    }
+
     static ColumnProperties column(String name, String description, String dataType) {
         return new ColumnProperties(name, description, dataType, List.of(), Map.of(), List.of(),
                 SourceLocation.of("models/schema.yml"));

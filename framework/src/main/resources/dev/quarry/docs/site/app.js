@@ -287,7 +287,7 @@
       return 'source:' + node.name;
     }
     const alone = state.index.nodes.every(other => other.id === id
-      || (other.name !== node.name && (other.fqn || [])[0] !== node.name));
+      || (other.name !== node.name && window.quarrySelection.fqnOf(other)[0] !== node.name));
     return alone && /^[\p{L}\p{N}_]+$/u.test(node.name) ? node.name : 'unique_id:' + node.uid;
   }
 

@@ -197,7 +197,7 @@ window.quarrySelection = (function () {
     switch (method) {
       case 'fqn': {
         const matches = glob(value);
-        return node => matches(node.name) || matches.leadingParts(node.fqn || [], '.');
+        return node => matches(node.name) || matches.leadingParts(fqnOf(node), '.');
       }
       case 'path': {
         const path = normalizedPath(value);
@@ -211,7 +211,7 @@ window.quarrySelection = (function () {
       }
       case 'source': {
         const matches = glob(value);
-        return node => node.type === 'source' && (matches((node.fqn || [])[1]) || matches(node.name));
+        return node => node.type === 'source' && (matches(fqnOf(node)[1]) || matches(node.name));
       }
       case 'resource_type':
         return node => node.type === value;
@@ -224,6 +224,17 @@ window.quarrySelection = (function () {
       default:
         throw new Error('unknown method ' + method);
     }
+  }
+
+  /** The node's fqn from the index's brief form (SiteIndex.fqnFields): package, folders, name (a source's table). */
+  function fqnOf(node) {
+    if (node.fqn) {
+      return node.fqn;
+    }
+    const folders = node.folders || [];
+    const sourcePrefix = folders.length ? folders[0] + '.' : null;
+    const source = node.type === 'source' && sourcePrefix !== null && node.name.startsWith(sourcePrefix);
+    return [node.package, ...folders, source ? node.name.substring(sourcePrefix.length) : node.name];
   }
 
   function testType(node) {
@@ -326,5 +337,5 @@ window.quarrySelection = (function () {
     return [...selected].sort((a, b) => a - b);
   }
 
-  return { parse, select, glob, SelectorError };
+  return { parse, select, glob, fqnOf, SelectorError };
 })();
