@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 
 /**
  * Copies the site's user interface into a site folder: {@code index.html}, {@code app.js} and {@code app.css} (from
@@ -22,20 +21,23 @@ public final class SiteAssets {
     private static final List<String> UI_FILES = List.of("index.html", "app.js", "selection.js", "column-graph.js",
             "app.css");
 
-    /** A file in a WebJar: its Maven coordinates (the version is read from the jar) and its path inside. */
-    private record WebJarFile(String group, String artifact, String path, String copyAs) {
+    /** A library file and the name it has under {@code assets/}. */
+    private record Library(WebJarFile file, String copyAs) {
+        Library(String group, String artifact, String path, String copyAs) {
+            this(new WebJarFile(group, artifact, path), copyAs);
+        }
     }
 
-    private static final List<WebJarFile> LIBRARIES = List.of(
-            new WebJarFile("org.webjars.npm", "cytoscape", "dist/cytoscape.min.js", "cytoscape.min.js"),
-            new WebJarFile("org.webjars.npm", "dagre", "dist/dagre.min.js", "dagre.min.js"),
+    private static final List<Library> LIBRARIES = List.of(
+            new Library("org.webjars.npm", "cytoscape", "dist/cytoscape.min.js", "cytoscape.min.js"),
+            new Library("org.webjars.npm", "dagre", "dist/dagre.min.js", "dagre.min.js"),
             // Only the Bower WebJar of the adapter is on Maven Central; it registers itself with the globals
             // `cytoscape` and `dagre`, so it is loaded after both.
-            new WebJarFile("org.webjars.bower", "cytoscape-dagre", "cytoscape-dagre.js", "cytoscape-dagre.js"),
-            new WebJarFile("org.webjars", "highlightjs", "highlight.min.js", "highlight.min.js"),
+            new Library("org.webjars.bower", "cytoscape-dagre", "cytoscape-dagre.js", "cytoscape-dagre.js"),
+            new Library("org.webjars", "highlightjs", "highlight.min.js", "highlight.min.js"),
             // The full build registers SQL already; the language file is copied so SQL never depends on the bundle.
-            new WebJarFile("org.webjars", "highlightjs", "languages/sql.min.js", "highlight-sql.min.js"),
-            new WebJarFile("org.webjars", "highlightjs", "styles/github.min.css", "highlight-github.min.css"));
+            new Library("org.webjars", "highlightjs", "languages/sql.min.js", "highlight-sql.min.js"),
+            new Library("org.webjars", "highlightjs", "styles/github.min.css", "highlight-github.min.css"));
 
     /**
      * @param siteDir the site's folder, created if needed
@@ -49,25 +51,20 @@ public final class SiteAssets {
             for (String file : UI_FILES) {
                 written.add(copy(UI + file, siteDir.resolve(file)));
             }
-            for (WebJarFile library : LIBRARIES) {
-                String resource = "/META-INF/resources/webjars/" + library.artifact() + "/" + version(library) + "/"
-                        + library.path();
-                written.add(copy(resource, siteDir.resolve("assets").resolve(library.copyAs())));
+            for (Library library : LIBRARIES) {
+                written.add(library.file().copyTo(siteDir.resolve("assets").resolve(library.copyAs())));
+            }
+            // index.html loads the list of plugin pages; SitePages writes it, and until then it lists none.
+            Path pages = siteDir.resolve("data/pages.js");
+            if (!Files.exists(pages)) {
+                Files.createDirectories(pages.getParent());
+                Files.writeString(pages, ScriptFile.GLOBAL + "pages([]);\n");
+                written.add(pages);
             }
         } catch (IOException failure) {
             throw new UncheckedIOException("cannot write the site's files under " + siteDir, failure);
         }
         return written;
-    }
-
-    /** The WebJar's version, from the {@code pom.properties} Maven puts in every jar, so the pom alone pins it. */
-    private static String version(WebJarFile library) throws IOException {
-        String resource = "/META-INF/maven/" + library.group() + "/" + library.artifact() + "/pom.properties";
-        try (InputStream in = open(resource)) {
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version");
-        }
     }
 
     private static Path copy(String resource, Path target) throws IOException {

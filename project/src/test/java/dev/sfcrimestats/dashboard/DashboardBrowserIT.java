@@ -46,7 +46,13 @@ class DashboardBrowserIT {
         long martPoints = queryLong(project.root(), "select count(*) from main_marts.mart_incident_points");
 
         try (HeadlessChromium chromium = started.get()) {
-            Page page = chromium.open(project.root().resolve("target/site/dashboard/index.html").toUri());
+            // The docs site's header links to the dashboard.
+            Page page = chromium.open(project.root().resolve("target/site/index.html").toUri());
+            page.waitFor("document.querySelector('#pages .page-link')", WAIT);
+            assertThat(page.evaluate("document.querySelector('#pages .page-link').textContent"))
+                    .isEqualTo("SF Crime Stats");
+            page.click("#pages .page-link");
+            page.waitFor("location.pathname.endsWith('/dashboard/index.html')", WAIT);
             page.setViewport(1400, 2400);
             page.waitFor("window.sfDashboardView && window.sfDashboardView.charts.resolution", WAIT);
 

@@ -28,6 +28,8 @@
     },
     nodes(data) { received('nodes', data); },
     graph(data) { received('graph', data); },
+    /** The pages plugins wrote for exposures (a dashboard): links in the header. */
+    pages(list) { list.forEach(addPageLink); },
     /** The search, as SearchIndex.find in Java: the short ids of the nodes matching every word's prefix. */
     find,
     /** The index as loaded (nodes by short id), for tests and the console. */
@@ -43,6 +45,14 @@
     /** The graph of the lineage explorer (#graph/<selector>). */
     get explorerCy() { return state.explorerCy; }
   };
+
+  function addPageLink(page) {
+    const link = document.createElement('a');
+    link.className = 'page-link';
+    link.href = page.href;
+    link.textContent = page.label;
+    document.getElementById('pages').appendChild(link);
+  }
 
   function received(kind, data) {
     const entries = new Map(data.nodes.map(entry => [entry.id, entry]));
