@@ -86,7 +86,7 @@ class PortalImportEndToEndTest {
 
         assertThat(result.exitCode()).isOne();
         assertThat(result.stderr())
-                .contains("Failure ingesting sfpd.incidents (models/staging/_sfpd__sources.yml:25:9)")
+                .contains("Failure ingesting sfpd.incidents (models/staging/_sfpd__sources.yml:28:9)")
                 .contains("orders.csv: line 1: ").contains("Row ID").contains("Nothing of the file was landed.");
         assertThat(landed(project.root().resolve("data/landing")).query("count(*)", "import")).isEmpty();
         try (var files = Files.walk(project.root().resolve("data/landing"))) {
