@@ -3,8 +3,8 @@
 // compiled to WebAssembly), since no terraform binary is at hand in CI. Prints one JSON object, file path (relative
 // to the folder, with /) -> that file's HCL as JSON, and exits 1 naming every file that does not parse.
 //
-//   npm install --prefix terraform/.tools @cdktf/hcl2json@0.21.0
-//   node terraform/tools/hcl2json.cjs terraform > target/terraform.json
+//   npm ci --prefix terraform/tools          (the version pinned in package.json and package-lock.json)
+//   node terraform/tools/hcl2json.cjs terraform > terraform.json
 //
 // HCL2JSON_MODULE may point at another installation of the package.
 'use strict';
@@ -12,15 +12,14 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(process.argv[2] || path.join(__dirname, '..'));
-const modulePath = process.env.HCL2JSON_MODULE
-  || path.join(__dirname, '..', '.tools', 'node_modules', '@cdktf', 'hcl2json');
+const modulePath = process.env.HCL2JSON_MODULE || path.join(__dirname, 'node_modules', '@cdktf', 'hcl2json');
 
 let hcl;
 try {
   hcl = require(modulePath);
 } catch (error) {
   console.error(`hcl2json: @cdktf/hcl2json is not installed at ${modulePath}`
-    + ' (npm install --prefix terraform/.tools @cdktf/hcl2json@0.21.0)');
+    + ' (npm ci --prefix terraform/tools)');
   process.exit(2);
 }
 
@@ -28,7 +27,7 @@ try {
 function terraformFiles(folder) {
   const files = [];
   for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-    if (entry.name === '.tools' || entry.name === '.terraform' || entry.name === 'node_modules') continue;
+    if (entry.name === '.terraform' || entry.name === 'node_modules') continue;
     const full = path.join(folder, entry.name);
     if (entry.isDirectory()) files.push(...terraformFiles(full));
     else if (/\.(tf|tfvars|tfvars\.example)$/.test(entry.name)) files.push(full);

@@ -24,7 +24,7 @@ import dev.sfcrimestats.SfProject;
  * The repository's Terraform, parsed by HashiCorp's own HCL parser: {@code terraform/tools/hcl2json.cjs} runs
  * {@code @cdktf/hcl2json} (the Go HCL library as WebAssembly) under Node, since no terraform binary is available.
  *
- * <p>Without Node or the parser (a laptop that never ran {@code .ci/run}) the tests that need it are skipped, saying
+ * <p>Without Node or the parser (a laptop that never ran {@code terraform/tools/check}) the tests that need it are skipped, saying
  * how to install it; with {@code QUARRY_REQUIRE_HCL2JSON=1} (set by {@code .ci/run}) that is a failure instead, so CI
  * cannot pass by skipping. A file that does not parse is always a failure.
  */
@@ -32,8 +32,6 @@ final class ParsedTerraform {
 
     static final Path REPOSITORY = SfProject.REPOSITORY;
     static final Path TERRAFORM = REPOSITORY.resolve("terraform");
-    static final String PARSER_VERSION = "0.21.0";
-
     private static JsonNode parsed;
 
     private ParsedTerraform() {
@@ -114,8 +112,8 @@ final class ParsedTerraform {
     private static JsonNode parse() {
         String missing = missingParser();
         if (missing != null) {
-            String how = missing + ". Install it with: npm install --prefix terraform/.tools @cdktf/hcl2json@"
-                    + PARSER_VERSION + " (.ci/run does)";
+            String how = missing + ". Install it with: npm ci --prefix terraform/tools (terraform/tools/check and"
+                    + " .ci/run do)";
             if (required()) {
                 Assertions.fail("QUARRY_REQUIRE_HCL2JSON is set but " + how);
             }
@@ -153,7 +151,7 @@ final class ParsedTerraform {
     private static String missingParser() {
         String module = System.getenv("HCL2JSON_MODULE");
         Path installed = module != null ? Path.of(module)
-                : TERRAFORM.resolve(".tools/node_modules/@cdktf/hcl2json");
+                : TERRAFORM.resolve("tools/node_modules/@cdktf/hcl2json");
         if (!Files.isRegularFile(installed.resolve("package.json"))) {
             return "@cdktf/hcl2json is not installed at " + installed;
         }
