@@ -59,7 +59,7 @@
 <#-- median(expr): the median of a group (interpolated on DuckDB, the nearest value on BigQuery). -->
 <#function median expr><#return quarry_dispatch("median")(expr)></#function>
 <#function default__median expr><#return "quantile_cont(" + expr + ", 0.5)"></#function>
-<#function bigquery__median expr><#return "approx_quantiles(" + expr + ", 2)[offset(1)]"></#function>
+<#function bigquery__median expr><#return "approx_quantiles(" + expr + ", 2)[safe_offset(1)]"></#function>
 
 <#-- date_key(date): yyyymmdd as an integer, the key of dim_date. -->
 <#function date_key date>
