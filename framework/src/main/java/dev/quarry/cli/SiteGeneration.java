@@ -11,6 +11,7 @@ import dev.quarry.adapter.EngineException;
 import dev.quarry.adapter.EngineSession;
 import dev.quarry.artifacts.CatalogWriter;
 import dev.quarry.artifacts.ManifestWriter;
+import dev.quarry.artifacts.QuarryVersion;
 import dev.quarry.artifacts.RunResultsReader;
 import dev.quarry.artifacts.SqlFileWriter;
 import dev.quarry.catalog.Catalog;
@@ -54,10 +55,13 @@ final class SiteGeneration {
         try (SqlFileWriter writer = SqlFileWriter.compiled(targetDir);
                 RunEngines engines = workspace.engines(loaded);
                 EngineSession session = engines.target().openSession()) {
-            CompiledProject project = workspace.compile(loaded, diagnostics,
-                    new Workspace.Request(List.of(), List.of(), true, false, true), writer::accept).project();
+            Workspace.Compiled compiled = workspace.compile(loaded, diagnostics,
+                    new Workspace.Request(List.of(), List.of(), true, false, true), writer::accept);
+            CompiledProject project = compiled.project();
             reporter.info(Summaries.found(project));
             new ManifestWriter().write(project, targetDir, Instant.now());
+            // Saved, so that the next docs generate (or compile) renders only what changed.
+            compiled.cache().save(targetDir, QuarryVersion.build());
             writer.finish();
             Catalog catalog = readCatalog(loaded, project, session);
             new CatalogWriter().write(catalog, invocationId, targetDir);

@@ -18,7 +18,7 @@ import dev.quarry.project.ConfigValue;
 /** The compile cache's binary format: a version, then each entry's fields; plain config values carry a type tag. */
 final class CacheCodec {
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private CacheCodec() {
     }
@@ -37,6 +37,7 @@ final class CacheCodec {
             if (value.warning() != null) {
                 writeDiagnostic(value.warning(), out);
             }
+            writeValue(value.outputColumns(), out);
         }
     }
 
@@ -53,7 +54,9 @@ final class CacheCodec {
             String compileKey = readNullable(in);
             String sql = readLong(in);
             Diagnostic warning = in.readBoolean() ? readDiagnostic(in) : null;
-            entries.put(path, new CacheEntry(parseKey, parsed, compileKey, sql, warning));
+            @SuppressWarnings("unchecked")
+            List<String> outputColumns = (List<String>) readValue(in);
+            entries.put(path, new CacheEntry(parseKey, parsed, compileKey, sql, warning, outputColumns));
         }
         return entries;
     }

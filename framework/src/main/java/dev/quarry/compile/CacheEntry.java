@@ -1,5 +1,7 @@
 package dev.quarry.compile;
 
+import java.util.List;
+
 import dev.quarry.error.Diagnostic;
 
 /**
@@ -10,10 +12,17 @@ import dev.quarry.error.Diagnostic;
  * @param compileKey   hash of the parse key plus the resolved config and relations; null when never compiled
  * @param compiledSql  the compile pass's output, or null
  * @param warning      the SQL check's warning for that output, or null
+ * @param outputColumns the columns the compiled SQL (with its inlined ephemeral models) returns, as
+ *                      {@link OutputColumns} names them, or null when they cannot be named for sure
  */
-record CacheEntry(String parseKey, ParsedTemplate parsed, String compileKey, String compiledSql, Diagnostic warning) {
+record CacheEntry(String parseKey, ParsedTemplate parsed, String compileKey, String compiledSql, Diagnostic warning,
+        List<String> outputColumns) {
 
-    CacheEntry withCompiled(String key, String sql, Diagnostic sqlWarning) {
-        return new CacheEntry(parseKey, parsed, key, sql, sqlWarning);
+    CacheEntry(String parseKey, ParsedTemplate parsed, String compileKey, String compiledSql, Diagnostic warning) {
+        this(parseKey, parsed, compileKey, compiledSql, warning, null);
+    }
+
+    CacheEntry withCompiled(String key, String sql, Diagnostic sqlWarning, List<String> columns) {
+        return new CacheEntry(parseKey, parsed, key, sql, sqlWarning, columns == null ? null : List.copyOf(columns));
     }
 }

@@ -53,8 +53,10 @@ final class CompilePass {
      *
      * @param sql    the compiled SQL, with the ephemeral models it uses inlined as CTEs
      * @param ownSql the template's own rendering, without them (what another node inlines of an ephemeral model)
+     * @param outputColumns the columns {@code sql} returns as {@link OutputColumns} names them, or empty when they
+     *               cannot be named for sure; found by the same parse as the SQL check, and cached with it
      */
-    record Output(String sql, String ownSql, boolean fromCache) {
+    record Output(String sql, String ownSql, boolean fromCache, Optional<List<String>> outputColumns) {
     }
 
     /**
@@ -78,7 +80,8 @@ final class CompilePass {
             if (cached.warning() != null && reportWarnings) {
                 diagnostics.add(cached.warning());
             }
-            return new Output(CteInjector.inject(cached.compiledSql(), ctes), cached.compiledSql(), true);
+            return new Output(CteInjector.inject(cached.compiledSql(), ctes), cached.compiledSql(), true,
+                    Optional.ofNullable(cached.outputColumns()));
         }
         LOG.debug("compile pass renders {}: {}", node.path(), cached == null || cached.compileKey() == null
                 ? "not cached" : key == null ? "not cacheable" : "inputs changed");
@@ -97,7 +100,9 @@ final class CompilePass {
                         null, null, null);
             }
             String sql = CteInjector.inject(own, ctes);
-            Optional<Diagnostic> warning = checker.check(node.sqlPath(), node.rawCode(), sql)
+            SqlParse parse = SqlParse.of(sql);
+            Optional<List<String>> outputColumns = OutputColumns.of(parse.statement());
+            Optional<Diagnostic> warning = checker.check(node.sqlPath(), node.rawCode(), sql, parse)
                     .map(found -> definedAt(node).map(yaml -> Diagnostic.warning(yaml, found.message(),
                             found.hint())).orElse(found));
             if (warning.isPresent() && !ctes.isEmpty()) {
@@ -107,9 +112,10 @@ final class CompilePass {
                 warning.ifPresent(diagnostics::add);
             }
             if (cached != null && key != null) {
-                cache.put(templateName(node), cached.withCompiled(key, own, warning.orElse(null)));
+                cache.put(templateName(node), cached.withCompiled(key, own, warning.orElse(null),
+                        outputColumns.orElse(null)));
             }
-            return new Output(sql, own, false);
+            return new Output(sql, own, false, outputColumns);
         } catch (TemplateFailure failure) {
             Diagnostic found = failure.diagnostic();
             diagnostics.add(definedAt(node).map(yaml -> new Diagnostic(found.severity(), yaml, "data test '"

@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -105,6 +107,7 @@ public final class Compiler {
         }
         AtomicInteger rendered = new AtomicInteger();
         AtomicInteger fromCache = new AtomicInteger();
+        Map<String, Optional<List<String>>> outputColumns = new ConcurrentHashMap<>();
         Map<String, Relation> refs = refRelations(nodes, ephemerals);
         Map<String, Relation> sources = sourceRelations(nodes);
         CompilePass compilePass = new CompilePass(engine, scope, environment, cache, refs, sources, ephemerals,
@@ -131,6 +134,7 @@ public final class Compiler {
                             return null;
                         }
                         (output.fromCache() ? fromCache : rendered).incrementAndGet();
+                        outputColumns.put(node.uniqueId(), output.outputColumns());
                         ManifestNode compiledNode = hooks.withRenderedHooks(node.withCompiledCode(output.sql()));
                         onCompiled.accept(compiledNode);
                         return compiledNode;
@@ -144,7 +148,7 @@ public final class Compiler {
                     nodes, selected, diagnostics, onCompiled);
         }
         if (options.renderSql()) {
-            new TestedColumns(diagnostics).check(nodes, selected);
+            new TestedColumns(diagnostics, outputColumns).check(nodes, selected);
         }
         List<String> onRunStart = options.renderSql() ? hooks.renderProjectHooks(project.config().onRunStart())
                 : List.of();

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Alias;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.AllColumns;
@@ -26,12 +24,11 @@ final class OutputColumns {
     }
 
     static Optional<List<String>> of(String sql) {
-        Statement statement;
-        try {
-            statement = CCJSqlParserUtil.parse(sql.strip().replaceAll(";\\s*$", ""));
-        } catch (JSQLParserException | RuntimeException | Error unparsable) {
-            return Optional.empty();
-        }
+        return of(SqlParse.of(sql.strip()).statement());
+    }
+
+    /** The names of the columns a parsed statement returns; empty for null (SQL that did not parse). */
+    static Optional<List<String>> of(Statement statement) {
         if (!(statement instanceof Select select)) {
             return Optional.empty();
         }

@@ -4,58 +4,28 @@ import java.util.Optional;
 
 import dev.quarry.error.Diagnostic;
 import dev.quarry.error.SourceLocation;
-import net.sf.jsqlparser.parser.CCJSqlParser;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.parser.ParseException;
-import net.sf.jsqlparser.parser.Token;
-import net.sf.jsqlparser.parser.TokenMgrException;
 
 /**
- * Checks that compiled SQL parses, with JSqlParser. A failure is a warning (JSqlParser does not know every engine's
- * syntax), pointing at the template line that produced the failing SQL line where that line can be found.
+ * Checks that compiled SQL parses, with JSqlParser ({@link SqlParse}). A failure is a warning (JSqlParser does not
+ * know every engine's syntax), pointing at the template line that produced the failing SQL line where that line can be
+ * found.
  */
 public final class SqlChecker {
 
     /** The problem with a model's compiled SQL, or empty when it parses. */
     public Optional<Diagnostic> check(String path, String rawCode, String compiledSql) {
-        Failure failure = parse(compiledSql, false);
-        if (failure != null) {
-            failure = parse(compiledSql, true);
-        }
-        if (failure == null) {
+        return check(path, rawCode, compiledSql, SqlParse.of(compiledSql));
+    }
+
+    /** The problem a parse of a model's compiled SQL found, or empty when it parsed. */
+    Optional<Diagnostic> check(String path, String rawCode, String compiledSql, SqlParse parse) {
+        if (parse.parsed()) {
             return Optional.empty();
         }
-        SourceLocation location = templateLocation(path, rawCode, compiledSql, failure.line(), failure.column());
-        String hint = "the compiled SQL is in target/compiled/" + path + " (line " + failure.line()
+        SourceLocation location = templateLocation(path, rawCode, compiledSql, parse.line(), parse.column());
+        String hint = "the compiled SQL is in target/compiled/" + path + " (line " + parse.line()
                 + "); if the engine accepts it, this warning can be ignored without --strict";
-        return Optional.of(Diagnostic.warning(location, "SQL does not parse: " + failure.message(), hint));
-    }
-
-    private record Failure(int line, int column, String message) {
-    }
-
-    private static Failure parse(String sql, boolean complexParsing) {
-        CCJSqlParser parser = CCJSqlParserUtil.newParser(stripTrailingSemicolon(sql))
-                .withAllowComplexParsing(complexParsing);
-        try {
-            parser.Statement();
-            return null;
-        } catch (ParseException syntax) {
-            Token token = syntax.currentToken != null && syntax.currentToken.next != null
-                    ? syntax.currentToken.next : syntax.currentToken;
-            int line = token == null ? 1 : token.beginLine;
-            int column = token == null ? 1 : token.beginColumn;
-            String image = token == null || token.image == null || token.image.isEmpty() ? "end of input"
-                    : "'" + token.image + "'";
-            return new Failure(line, column, "unexpected " + image + " at line " + line + ", column " + column);
-        } catch (TokenMgrException | Error lexical) {
-            return new Failure(1, 1, firstLine(lexical.getMessage()));
-        }
-    }
-
-    private static String stripTrailingSemicolon(String sql) {
-        String trimmed = sql.stripTrailing();
-        return trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
+        return Optional.of(Diagnostic.warning(location, "SQL does not parse: " + parse.message(), hint));
     }
 
     /**
@@ -80,13 +50,5 @@ public final class SqlChecker {
             return new SourceLocation(path, found + 1, sqlColumn);
         }
         return new SourceLocation(path, Math.min(sqlLine, templateLines.length), found == -2 ? 0 : sqlColumn);
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "the SQL could not be read";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -14,15 +14,18 @@ import dev.quarry.graph.ResourceType;
 /**
  * Before anything runs: a data test under a column the model's compiled SQL does not return is a project error at the
  * test's YAML line. Only models whose columns {@link OutputColumns} can name for sure are checked; the others are
- * checked when the test runs.
+ * checked when the test runs. A model's columns come from its compile (which parsed it, or cached what it found); a
+ * model compiled otherwise is parsed here.
  */
 final class TestedColumns {
 
     private final Diagnostics diagnostics;
     private final Map<String, Optional<List<String>>> columnsOfModel = new ConcurrentHashMap<>();
 
-    TestedColumns(Diagnostics diagnostics) {
+    /** @param knownColumns the output columns the compile pass found, by model unique id */
+    TestedColumns(Diagnostics diagnostics, Map<String, Optional<List<String>>> knownColumns) {
         this.diagnostics = diagnostics;
+        this.columnsOfModel.putAll(knownColumns);
     }
 
     void check(Map<String, ManifestNode> nodes, Set<String> selected) {

@@ -23,6 +23,7 @@ import dev.quarry.compile.CompiledProject;
 import dev.quarry.compile.ManifestNode;
 import dev.quarry.execute.NodeResult;
 import dev.quarry.execute.RunResults;
+import dev.quarry.report.PhaseTimer;
 
 /**
  * Writes the site's data under {@code <site>/data/}: {@code index.js} (every node in brief and the search index),
@@ -52,6 +53,7 @@ public final class SiteDataWriter {
      */
     public SiteData write(String projectName, Collection<ManifestNode> nodes, Catalog catalog, RunResults results,
             Path siteDir) {
+        PhaseTimer timer = new PhaseTimer();
         SiteGraph graph = SiteGraph.of(nodes);
         Catalog known = catalog == null ? Catalog.empty() : catalog;
         Map<String, NodeResult> lastResults = new HashMap<>();
@@ -62,16 +64,20 @@ public final class SiteDataWriter {
         int nodeShards = shards(graph.size(), NODES_PER_SHARD);
         int graphShards = shards(graph.size(), GRAPH_PER_SHARD);
         prepare(dataDir);
+        timer.done("site data: numbering the nodes, emptying the shard folders");
         NodePage pages = new NodePage(graph, known, lastResults);
         IntStream.range(0, nodeShards).parallel().forEach(shard -> scripts.write(
                 dataDir.resolve("nodes/" + shard + ".js"), "nodes",
                 shard(shard, NODES_PER_SHARD, graph.size(), "nodes", pages::of)));
+        timer.done("site data: node pages");
         IntStream.range(0, graphShards).parallel().forEach(shard -> scripts.write(
                 dataDir.resolve("graph/" + shard + ".js"), "graph",
                 shard(shard, GRAPH_PER_SHARD, graph.size(), "nodes", id -> neighbours(graph, id))));
+        timer.done("site data: graph shards");
         SearchIndex search = SearchTerms.build(graph, catalogColumns(known));
         scripts.write(dataDir.resolve("index.js"), "index",
                 SiteIndex.of(projectName, graph, lastResults, search, results));
+        timer.done("site data: search index and index.js");
         return new SiteData(dataDir, graph.size(), nodeShards, graphShards, search.terms().size());
     }
 

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.Select;
 
@@ -37,11 +37,17 @@ public final class ColumnLineage {
         LineageContext context = new LineageContext(columnsOfRelation);
         Statement statement;
         try {
-            statement = CCJSqlParserUtil.parse(stripTrailingSemicolon(compiledSql),
-                    parser -> parser.withAllowComplexParsing(true));
-        } catch (JSQLParserException | RuntimeException | Error unparsable) {
+            // The parser is run directly: CCJSqlParserUtil.parse starts a thread per statement (for its time-out),
+            // which costs more than parsing a model does.
+            statement = CCJSqlParserUtil.newParser(stripTrailingSemicolon(compiledSql))
+                    .withAllowComplexParsing(true).Statement();
+        } catch (ParseException | RuntimeException | Error unparsable) {
             // JSqlParser reports syntax errors as exceptions and some lexical ones as Errors (TokenMgrError).
             context.problem("the SQL does not parse: " + firstLine(unparsable));
+            return new LineageResult(List.of(), context.problems());
+        }
+        if (statement == null) {
+            context.problem("the SQL does not parse: it holds no statement");
             return new LineageResult(List.of(), context.problems());
         }
         if (!(statement instanceof Select select)) {
