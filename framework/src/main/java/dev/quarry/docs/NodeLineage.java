@@ -23,17 +23,21 @@ import dev.quarry.template.Relation;
 /**
  * Column-level lineage for the node pages: runs {@link ColumnLineage} on a model's compiled SQL, with the columns of
  * each upstream relation taken from the catalog or else from the upstream node's YAML, and maps each source relation
- * back to the short id of the node whose relation it is. Thread-safe: pages are built in parallel.
+ * back to the short id of the node whose relation it is; a model whose SQL and upstream columns are unchanged since the
+ * last build is not analysed again ({@link LineageCache}). Thread-safe: pages are built in parallel.
  */
 final class NodeLineage {
 
     private final SiteGraph graph;
     private final Catalog catalog;
+    private final LineageCache cache;
     private final Map<String, Integer> idsByRelation = new HashMap<>();
 
-    NodeLineage(SiteGraph graph, Catalog catalog) {
+    /** @param cache the lineage of earlier builds, reused where nothing it depends on changed */
+    NodeLineage(SiteGraph graph, Catalog catalog, LineageCache cache) {
         this.graph = graph;
         this.catalog = catalog;
+        this.cache = cache;
         List<ManifestNode> nodes = graph.nodes();
         // The name as rendered wins; schema.identifier and database.schema.identifier catch SQL written otherwise.
         for (int id = 0; id < nodes.size(); id++) {
@@ -59,7 +63,7 @@ final class NodeLineage {
         if (node.type() != ResourceType.MODEL || node.compiledCode() == null || node.compiledCode().isBlank()) {
             return Optional.empty();
         }
-        return Optional.of(ColumnLineage.analyze(node.compiledCode(), this::columnsOf));
+        return Optional.of(cache.analyze(node.uniqueId(), node.compiledCode(), this::columnsOf));
     }
 
     /** {@code {kind, sources: [{id, relation, column}]}}, id null for a relation that is not a node of the project. */

@@ -29,11 +29,11 @@ final class NodePage {
     private final MarkdownRenderer markdown = new MarkdownRenderer();
     private final NodeLineage lineage;
 
-    NodePage(SiteGraph graph, Catalog catalog, Map<String, NodeResult> lastResults) {
+    NodePage(SiteGraph graph, Catalog catalog, Map<String, NodeResult> lastResults, LineageCache lineageCache) {
         this.graph = graph;
         this.catalog = catalog;
         this.lastResults = lastResults;
-        this.lineage = new NodeLineage(graph, catalog);
+        this.lineage = new NodeLineage(graph, catalog, lineageCache);
     }
 
     Map<String, Object> of(int id) {

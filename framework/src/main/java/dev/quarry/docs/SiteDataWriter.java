@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.quarry.artifacts.QuarryVersion;
 import dev.quarry.catalog.Catalog;
 import dev.quarry.catalog.CatalogColumn;
 import dev.quarry.compile.CompiledProject;
@@ -41,9 +42,22 @@ public final class SiteDataWriter {
     private final ObjectMapper mapper = new ObjectMapper().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private final ScriptFile scripts = new ScriptFile(mapper);
 
-    /** The site data of a compiled project; the catalog and the run results may be null. */
+    /**
+     * The site data of a compiled project; the catalog and the run results may be null. Column lineage of unchanged
+     * models is reused from {@code target/.quarry/lineage-cache.bin}, which is saved again afterwards.
+     */
     public SiteData write(CompiledProject compiled, Catalog catalog, RunResults results, Path siteDir) {
-        return write(compiled.project().name(), compiled.nodes().values(), catalog, results, siteDir);
+        Path targetDir = compiled.project().targetDir();
+        String build = QuarryVersion.build();
+        LineageCache lineage = LineageCache.load(targetDir, build);
+        SiteData data = write(compiled.project().name(), compiled.nodes().values(), catalog, results, siteDir,
+                lineage);
+        try {
+            lineage.save(targetDir, build);
+        } catch (IOException failure) {
+            throw new UncheckedIOException("cannot save the lineage cache under " + targetDir, failure);
+        }
+        return data;
     }
 
     /**
@@ -53,6 +67,11 @@ public final class SiteDataWriter {
      */
     public SiteData write(String projectName, Collection<ManifestNode> nodes, Catalog catalog, RunResults results,
             Path siteDir) {
+        return write(projectName, nodes, catalog, results, siteDir, LineageCache.empty());
+    }
+
+    SiteData write(String projectName, Collection<ManifestNode> nodes, Catalog catalog, RunResults results,
+            Path siteDir, LineageCache lineage) {
         PhaseTimer timer = new PhaseTimer();
         SiteGraph graph = SiteGraph.of(nodes);
         Catalog known = catalog == null ? Catalog.empty() : catalog;
@@ -65,7 +84,7 @@ public final class SiteDataWriter {
         int graphShards = shards(graph.size(), GRAPH_PER_SHARD);
         prepare(dataDir);
         timer.done("site data: numbering the nodes, emptying the shard folders");
-        NodePage pages = new NodePage(graph, known, lastResults);
+        NodePage pages = new NodePage(graph, known, lastResults, lineage);
         IntStream.range(0, nodeShards).parallel().forEach(shard -> scripts.write(
                 dataDir.resolve("nodes/" + shard + ".js"), "nodes",
                 shard(shard, NODES_PER_SHARD, graph.size(), "nodes", pages::of)));
