@@ -152,3 +152,17 @@ start_fake_socrata() {
   [[ "$fake_url" == http://127.0.0.1:* ]] || die "the Socrata imitation printed '$fake_url', not its address"
 }
 stop_fake_socrata() { if [[ -n "$fake_pid" ]]; then kill "$fake_pid" 2>/dev/null || true; fi; }
+
+# ---- the framework's test classes (browser benchmarks) ---------------------------------------------
+# framework_test_classpath: compiles the framework's tests and prints a class path of copies of its test and main
+# classes plus its test-scope dependencies (also listed in $work/framework-classpath.txt).
+framework_test_classpath() {
+  echo "building the framework's test classes..." >&2
+  (cd "$repo_dir" && "${MVN:-mvn}" -B -q -o -pl framework test-compile >&2)
+  "${MVN:-mvn}" -B -q -o -f "$repo_dir/framework/pom.xml" dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$work/framework-classpath.txt" >&2
+  mkdir -p "$work/framework-classes"
+  cp -r "$repo_dir/framework/target/test-classes" "$work/framework-classes/test"
+  cp -r "$repo_dir/framework/target/classes" "$work/framework-classes/main"
+  echo "$work/framework-classes/test:$work/framework-classes/main:$(cat "$work/framework-classpath.txt")"
+}
