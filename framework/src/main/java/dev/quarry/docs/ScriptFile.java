@@ -1,6 +1,5 @@
 package dev.quarry.docs;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,9 +9,12 @@ import java.nio.file.Path;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A data file of the site: {@code window.quarrySite.<function>(<json>);}. A {@code <script src>} may load it from
- * {@code file://}, where fetching JSON is forbidden. The JSON is not escaped further: the file is a script of its own,
- * never inlined into HTML, so a {@code </script>} inside a string ends nothing.
+ * A data file of the site: {@code window.quarrySite.<function>(JSON.parse('<json>'));}. A {@code <script src>} may
+ * load it from {@code file://}, where fetching JSON is forbidden. The JSON is a string literal given to
+ * {@code JSON.parse} rather than an object literal because browsers parse JSON faster than JavaScript (V8 advises it
+ * from about 10 kB; the index of 5,000 models is 5 MB). Inside the single quotes only {@code \}, {@code '} and the
+ * line terminators JSON leaves raw (U+2028, U+2029) are escaped; the file is a script of its own, never inlined into
+ * HTML, so a {@code </script>} inside a string ends nothing.
  */
 final class ScriptFile {
 
@@ -26,14 +28,28 @@ final class ScriptFile {
 
     /** Writes {@code file} calling {@code function} with {@code value} as JSON. */
     void write(Path file, String function, Object value) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
         try {
-            bytes.write((GLOBAL + function + "(").getBytes(StandardCharsets.US_ASCII));
-            mapper.writeValue(bytes, value);
-            bytes.write(");\n".getBytes(StandardCharsets.US_ASCII));
-            Files.write(file, bytes.toByteArray());
+            String json = mapper.writeValueAsString(value);
+            Files.writeString(file, GLOBAL + function + "(JSON.parse('" + stringContent(json) + "'));\n",
+                    StandardCharsets.UTF_8);
         } catch (IOException failure) {
             throw new UncheckedIOException("cannot write " + file, failure);
         }
+    }
+
+    /** JSON text (which holds no raw CR or LF) as the content of a single-quoted JavaScript string literal. */
+    static String stringContent(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + text.length() / 16);
+        for (int index = 0; index < text.length(); index++) {
+            char c = text.charAt(index);
+            switch (c) {
+                case '\\' -> escaped.append("\\\\");
+                case '\'' -> escaped.append("\\'");
+                case '\u2028' -> escaped.append("\\u2028");
+                case '\u2029' -> escaped.append("\\u2029");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
     }
 }

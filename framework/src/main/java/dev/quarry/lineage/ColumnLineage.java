@@ -37,10 +37,7 @@ public final class ColumnLineage {
         LineageContext context = new LineageContext(columnsOfRelation);
         Statement statement;
         try {
-            // The parser is run directly: CCJSqlParserUtil.parse starts a thread per statement (for its time-out),
-            // which costs more than parsing a model does.
-            statement = CCJSqlParserUtil.newParser(stripTrailingSemicolon(compiledSql))
-                    .withAllowComplexParsing(true).Statement();
+            statement = parse(stripTrailingSemicolon(compiledSql));
         } catch (ParseException | RuntimeException | Error unparsable) {
             // JSqlParser reports syntax errors as exceptions and some lexical ones as Errors (TokenMgrError).
             context.problem("the SQL does not parse: " + firstLine(unparsable));
@@ -76,6 +73,19 @@ public final class ColumnLineage {
      */
     public static String relationName(String written) {
         return String.join(".", Identifiers.parts(written == null ? "" : written));
+    }
+
+    /**
+     * Simple parsing first, complex parsing only when that fails, as JSqlParser's own {@code parse} does: most models
+     * parse the simple way, about twice as fast. The parser is run directly: {@code CCJSqlParserUtil.parse} starts a
+     * thread per statement (for its time-out), which costs more than parsing a model does.
+     */
+    private static Statement parse(String sql) throws ParseException {
+        try {
+            return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(false).Statement();
+        } catch (ParseException | RuntimeException | Error simpleFailed) {
+            return CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statement();
+        }
     }
 
     private static String stripTrailingSemicolon(String sql) {

@@ -205,9 +205,32 @@ class SiteDataWriterTest {
     /** The JSON argument of the file's single call of {@code window.quarrySite.<function>}. */
     static JsonNode read(Path file, String function) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        String prefix = "window.quarrySite." + function + "(";
-        assertThat(text).startsWith(prefix).endsWith(");\n");
-        return new ObjectMapper().readTree(text.substring(prefix.length(), text.length() - ");\n".length()));
+        String prefix = "window.quarrySite." + function + "(JSON.parse('";
+        String suffix = "'));\n";
+        assertThat(text).startsWith(prefix).endsWith(suffix);
+        return new ObjectMapper().readTree(unescape(text.substring(prefix.length(), text.length() - suffix.length())));
+    }
+
+    /** The value of a single-quoted JavaScript string literal's content as ScriptFile escapes it. */
+    static String unescape(String literal) {
+        StringBuilder text = new StringBuilder(literal.length());
+        for (int index = 0; index < literal.length(); index++) {
+            char c = literal.charAt(index);
+            if (c == '\\') {
+                char next = literal.charAt(++index);
+                if (next == 'u') {
+                    text.append((char) Integer.parseInt(literal.substring(index + 1, index + 5), 16));
+                    index += 4;
+                } else {
+                    text.append(next);
+                }
+            } else {
+                assertThat(c).as("an unescaped quote or line separator ends the literal").isNotIn('\'', '\u2028',
+                        '\u2029');
+                text.append(c);
+            }
+        }
+        return text.toString();
     }
 
     /** The lookup the UI does on the written index: every word a prefix of some term, results intersected. */
