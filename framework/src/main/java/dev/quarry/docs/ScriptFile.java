@@ -39,17 +39,8 @@ final class ScriptFile {
 
     /** JSON text (which holds no raw CR or LF) as the content of a single-quoted JavaScript string literal. */
     static String stringContent(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + text.length() / 16);
-        for (int index = 0; index < text.length(); index++) {
-            char c = text.charAt(index);
-            switch (c) {
-                case '\\' -> escaped.append("\\\\");
-                case '\'' -> escaped.append("\\'");
-                case '\u2028' -> escaped.append("\\u2028");
-                case '\u2029' -> escaped.append("\\u2029");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+        // String.replace copies the runs between matches in bulk: far faster than a loop over the characters.
+        return text.replace("\\", "\\\\").replace("'", "\\'").replace("\u2028", "\\u2028")
+                .replace("\u2029", "\\u2029");
     }
 }
