@@ -46,7 +46,13 @@ public final class SfProject {
         return new SfProject(folder);
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    /** Copies a file, or a folder with everything in it, to {@code to}; nothing when {@code from} is absent. */
+    public static void copyTree(Path from, Path to) throws IOException {
+        if (Files.isRegularFile(from)) {
+            Files.createDirectories(to.toAbsolutePath().getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+            return;
+        }
         if (!Files.isDirectory(from)) {
             return;
         }

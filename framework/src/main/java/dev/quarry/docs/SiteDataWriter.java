@@ -2,11 +2,9 @@ package dev.quarry.docs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,20 +131,8 @@ public final class SiteDataWriter {
 
     /** Creates the folders and deletes the shards of an earlier, possibly larger, project. */
     private static void prepare(Path dataDir) {
-        try {
-            for (String folder : List.of("nodes", "graph")) {
-                Path shards = dataDir.resolve(folder);
-                if (Files.isDirectory(shards)) {
-                    try (Stream<Path> files = Files.walk(shards)) {
-                        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.delete(file);
-                        }
-                    }
-                }
-                Files.createDirectories(shards);
-            }
-        } catch (IOException failure) {
-            throw new UncheckedIOException("cannot prepare " + dataDir, failure);
+        for (String folder : List.of("nodes", "graph")) {
+            Folders.emptied(dataDir.resolve(folder));
         }
     }
 }

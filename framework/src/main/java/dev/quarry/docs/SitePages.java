@@ -6,13 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import dev.quarry.compile.ManifestNode;
 import dev.quarry.graph.ResourceType;
@@ -106,7 +104,7 @@ public final class SitePages {
         }
         Path dir = siteDir.resolve(exposure.name());
         try {
-            emptied(dir);
+            Folders.emptied(dir);
             page.write(new SitePageRequest(exposure.name(), label, exposure.description(), dir,
                     relations(exposure, nodes), warehouse, meta(exposure), generatedAt));
             return new Outcome(exposure.name(), label, href, definedAt, null);
@@ -135,20 +133,5 @@ public final class SitePages {
             }
         }
         return relations;
-    }
-
-    private static void emptied(Path dir) {
-        try {
-            if (Files.isDirectory(dir)) {
-                try (Stream<Path> files = Files.walk(dir)) {
-                    for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(file);
-                    }
-                }
-            }
-            Files.createDirectories(dir);
-        } catch (IOException failure) {
-            throw new UncheckedIOException("cannot prepare " + dir, failure);
-        }
     }
 }

@@ -6,15 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sfcrimestats.SfProject;
 import dev.sfcrimestats.deploy.ParsedDockerfile.Instruction;
 import dev.sfcrimestats.deploy.ParsedDockerfile.Stage;
 
@@ -54,7 +53,7 @@ class DockerfileIT {
                 Path to = destination.endsWith("/")
                         ? image.resolve(destination.substring(1)).resolve(from.getFileName().toString())
                         : image.resolve(destination.substring(1));
-                copyTree(from, to);
+                SfProject.copyTree(from, to);
             }
         }
         Result result = run(List.of("compile"), project);
@@ -101,23 +100,5 @@ class DockerfileIT {
             throw new AssertionError("the entrypoint did not finish: " + output);
         }
         return new Result(process.exitValue(), output);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        if (Files.isRegularFile(from)) {
-            Files.createDirectories(to.getParent());
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-            return;
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }
