@@ -1,23 +1,15 @@
-<#-- Q: is a kind of crime rising or falling? Incidents (distinct incident_id) per category and month, with the
+<#-- Q: is a kind of crime rising or falling? Incidents (distinct incident_id; as in mart_daily_incidents, whose
+     counts it adds up, an incident whose rows name two places counts in each) per category and month, with the
      change against the month before and the same month a year before (percent; null where there was none).
      Months without an incident of a category count 0. -->
-with incident_months as (
-    -- One row per incident, month and code first: counting those is cheaper than a distinct count per group.
-    select distinct
-        cast(${date_trunc('month', 'incident_date')} as date) as month_start,
-        incident_type_key,
-        incident_key
-    from ${ref('fct_incident_reports')}
-    where incident_date is not null
-),
-
-monthly as (
+with monthly as (
+    -- From the daily mart (incremental, already one count per day, category and place) rather than the fact: an
+    -- incident has one date, so its days add up to its month.
     select
-        incident_months.month_start,
-        types.incident_category,
-        count(distinct incident_months.incident_key) as incidents
-    from incident_months
-    join ${ref('dim_incident_type')} as types on types.incident_type_key = incident_months.incident_type_key
+        cast(${date_trunc('month', 'incident_date')} as date) as month_start,
+        incident_category,
+        sum(incidents) as incidents
+    from ${ref('mart_daily_incidents')}
     group by 1, 2
 ),
 

@@ -424,7 +424,7 @@
       }));
       cy.on('tap', 'node', event => pick(Number(event.target.id().slice(1))));
       cy.on('dbltap', 'node', event => { location.hash = '#node/' + event.target.id().slice(1); });
-      cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 20, rankSep: 60, animate: false }).run();
+      cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 20, rankSep: 140, animate: false }).run();
       cy.fit(undefined, 20);
     });
   }
@@ -573,7 +573,7 @@
       };
       entry.parents.filter(inGraph).forEach(parent => add(parent, id));
       entry.children.filter(inGraph).forEach(child => add(id, child));
-      cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 20, rankSep: 60, animate: false }).run();
+      cy.layout({ name: 'dagre', rankDir: 'LR', nodeSep: 20, rankSep: 140, animate: false }).run();
       cy.fit(undefined, 20);
     }).catch(error => console.error(error));
   }
