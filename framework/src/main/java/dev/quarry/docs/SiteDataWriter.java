@@ -93,7 +93,7 @@ public final class SiteDataWriter {
         timer.done("site data: graph shards");
         SearchIndex search = SearchTerms.build(graph, catalogColumns(known));
         scripts.write(dataDir.resolve("index.js"), "index",
-                SiteIndex.of(projectName, graph, lastResults, search, results));
+                SiteIndex.of(projectName, graph, search, results));
         timer.done("site data: search index and index.js");
         return new SiteData(dataDir, graph.size(), nodeShards, graphShards, search.terms().size());
     }

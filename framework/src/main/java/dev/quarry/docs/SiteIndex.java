@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.quarry.compile.ManifestNode;
-import dev.quarry.execute.NodeResult;
 import dev.quarry.execute.RunResults;
 import dev.quarry.graph.ResourceType;
 
@@ -21,8 +20,7 @@ final class SiteIndex {
     private SiteIndex() {
     }
 
-    static Map<String, Object> of(String projectName, SiteGraph graph, Map<String, NodeResult> lastResults,
-            SearchIndex search, RunResults results) {
+    static Map<String, Object> of(String projectName, SiteGraph graph, SearchIndex search, RunResults results) {
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("project", projectName);
         index.put("generated_at", java.time.Instant.now().toString());
@@ -30,7 +28,7 @@ final class SiteIndex {
         index.put("shards", Map.of("nodes", SiteDataWriter.NODES_PER_SHARD, "graph", SiteDataWriter.GRAPH_PER_SHARD));
         List<Map<String, Object>> entries = new ArrayList<>(graph.size());
         for (int id = 0; id < graph.size(); id++) {
-            entries.add(entry(id, graph.nodes().get(id), lastResults.get(graph.nodes().get(id).uniqueId())));
+            entries.add(entry(id, graph.nodes().get(id), projectName));
         }
         index.put("nodes", entries);
         Map<String, Object> searchIndex = new LinkedHashMap<>();
@@ -40,19 +38,28 @@ final class SiteIndex {
         return index;
     }
 
-    private static Map<String, Object> entry(int id, ManifestNode node, NodeResult result) {
+    /**
+     * A node in brief: what search results and the site's selectors read. Fields at their usual value are left out
+     * (the index of 5,000 models has some 17,000 entries, most of them tests): {@code package} when it is the
+     * project's, {@code tags} when none, {@code materialized} when the node has none.
+     */
+    private static Map<String, Object> entry(int id, ManifestNode node, String projectName) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", id);
         entry.put("uid", node.uniqueId());
         entry.put("type", node.type().selectorName());
         entry.put("name", node.name());
-        entry.put("package", node.packageName());
+        if (!projectName.equals(node.packageName())) {
+            entry.put("package", node.packageName());
+        }
         entry.put("path", node.path());
-        entry.put("tags", node.tags());
+        if (!node.tags().isEmpty()) {
+            entry.put("tags", node.tags());
+        }
         entry.putAll(fqnFields(node));
-        entry.put("description", firstLine(node.description()));
-        entry.put("materialized", node.materialized());
-        entry.put("status", result == null ? null : result.status().label());
+        if (node.materialized() != null) {
+            entry.put("materialized", node.materialized());
+        }
         return entry;
     }
 
@@ -85,13 +92,5 @@ final class SiteIndex {
         fqn.addAll(folders);
         fqn.add(source ? node.name().substring(sourcePrefix.length()) : node.name());
         return fqn;
-    }
-
-    /** The first line that is not blank, stripped; null for none. */
-    static String firstLine(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).findFirst().orElse(null);
     }
 }

@@ -68,9 +68,12 @@ class SiteDataWriterTest {
         assertThat(entry.at("/path").asText()).isEqualTo("models/stg_orders.sql");
         assertThat(entry.at("/tags/0").asText()).isEqualTo("nightly");
         assertThat(entry.has("folders") || entry.has("fqn")).as("an fqn of package and name is left out").isFalse();
-        assertThat(entry.at("/description").asText()).isEqualTo("Orders, one row each.");
         assertThat(entry.at("/materialized").asText()).isEqualTo("view");
-        assertThat(entry.at("/status").asText()).isEqualTo("success");
+        // What the search results and the selectors do not read, and the usual values, stay out of the index.
+        assertThat(entry.has("package")).as("the project's own package is left out").isFalse();
+        assertThat(entry.has("description") || entry.has("status")).isFalse();
+        JsonNode testEntry = index.at("/nodes/3");
+        assertThat(testEntry.has("tags") || testEntry.has("materialized")).as("no tags, no materialization").isFalse();
 
         assertThat(search(index, "fct_re")).containsExactly(2);
         assertThat(search(index, "stg_or")).containsExactly(1, 3); // the test's name has the model's in it

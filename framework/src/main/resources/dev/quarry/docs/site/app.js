@@ -23,7 +23,13 @@
   const site = window.quarrySite = {
     index(data) {
       state.index = data;
-      data.nodes.forEach(node => state.byUid.set(node.uid, node.id));
+      data.nodes.forEach(node => {
+        state.byUid.set(node.uid, node.id);
+        // The index leaves the project's own package out (SiteIndex.entry); the selectors' fqn needs it.
+        if (node.package === undefined) {
+          node.package = data.project;
+        }
+      });
       start();
     },
     nodes(data) { received('nodes', data); },
