@@ -161,6 +161,11 @@
       input.max = months[months.length - 1];
     });
     reset();
+    if (partialLastMonth()) {
+      text('partial', 'The data covers ' + months[months.length - 1] + ' only to ' + view.data.summary.lastDate
+        + ': the first view ends with the month before, so that no comparison sets part of a month against a whole'
+        + ' one.');
+    }
     document.getElementById('filters').addEventListener('change', readFilters);
     document.getElementById('reset').addEventListener('click', () => { reset(); render(); });
   }
@@ -170,10 +175,28 @@
     options.forEach(([name, value]) => select.appendChild(new Option(name, String(value))));
   }
 
+  /**
+   * The last 12 whole months: a month the data covers only in part would make every comparison with a whole one
+   * look like a fall, so the first view ends before it (it can still be chosen).
+   */
   function reset() {
-    const last = view.derived.months.length - 1;
-    view.filters = { from: Math.max(0, last - 11), to: last, category: -1, neighborhood: -1 };
+    const whole = lastWholeMonth();
+    view.filters = { from: Math.max(0, whole - 11), to: whole, category: -1, neighborhood: -1 };
     showFilters();
+  }
+
+  /** The index of the last month the data covers to its end (the last month when there is only one). */
+  function lastWholeMonth() {
+    const last = view.derived.months.length - 1;
+    return partialLastMonth() && last > 0 ? last - 1 : last;
+  }
+
+  /** Whether the data ends before the last day of its last month. */
+  function partialLastMonth() {
+    const lastDate = view.data.summary.lastDate;
+    if (!lastDate) return false;
+    const next = new Date(Date.parse(lastDate + 'T00:00:00Z') + 86400000);
+    return next.getUTCDate() !== 1;
   }
 
   function showFilters() {

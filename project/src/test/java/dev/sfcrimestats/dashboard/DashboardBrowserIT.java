@@ -64,6 +64,11 @@ class DashboardBrowserIT {
             assertThat(number(page, "window.sfDashboardView.data.monthly.incidents.reduce((a, b) => a + b, 0)"))
                     .isEqualTo(martIncidents);
             assertThat(number(page, "window.sfDashboardView.data.points.day.length")).isEqualTo(martPoints);
+            // The demo data ends within November 2026: the first view is the 12 whole months before it.
+            assertThat(page.evaluate("document.getElementById('to').value")).isEqualTo("2026-10");
+            assertThat(page.evaluate("document.getElementById('from').value")).isEqualTo("2025-11");
+            assertThat(page.evaluate("document.getElementById('partial').textContent")).asString()
+                    .startsWith("The data covers 2026-11 only to 2026-11-2");
             for (String chart : CHARTS) {
                 assertThat(seriesPoints(page, chart)).as(chart).isPositive();
             }
