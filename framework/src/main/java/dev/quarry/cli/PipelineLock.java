@@ -62,19 +62,27 @@ final class PipelineLock implements AutoCloseable {
                 String create = "create table " + relation + " as select "
                         + adapter.dialect().stringLiteral(holder) + " as holder, "
                         + adapter.dialect().stringLiteral(now.toString()) + " as acquired_at";
-                if (tryExecute(session, create)) {
+                EngineException refused = tryExecute(session, create);
+                if (refused == null) {
                     return new PipelineLock(workspace, project, relation, holder);
                 }
-                Optional<Instant> since = acquiredAt(session, relation);
+                Optional<Instant> since;
+                try {
+                    since = acquiredAt(session, relation);
+                } catch (EngineException noLock) {
+                    // No lock to read: the create failed for another reason (a permission, the engine), which is
+                    // what the user needs to see.
+                    throw refused;
+                }
                 if (since.isPresent() && since.get().plus(expiresAfter).isAfter(now)) {
                     throw new HeldElsewhere("another pipeline run has held the lock " + relation + " since "
                             + since.get() + "; this run does nothing. The lock goes when that run ends, or expires "
                             + "at " + since.get().plus(expiresAfter) + " if the run died");
                 }
-                // Expired, or unreadable: a run died holding it. Replace it; a race with another run here leaves one
-                // of the two creates failing, which then stops as held.
+                // Expired, or its time unreadable: a run died holding it. Replace it; a race with another run here
+                // leaves one of the two creates failing, which then stops as held.
                 session.execute("drop table if exists " + relation);
-                if (tryExecute(session, create)) {
+                if (tryExecute(session, create) == null) {
                     workspace.reporter().info("Replaced an expired pipeline lock " + relation
                             + since.map(at -> " (taken at " + at + ")").orElse(""));
                     return new PipelineLock(workspace, project, relation, holder);
@@ -85,22 +93,28 @@ final class PipelineLock implements AutoCloseable {
         }
     }
 
-    private static boolean tryExecute(EngineSession session, String sql) {
+    /** @return null when the statement ran, else the engine's refusal */
+    private static EngineException tryExecute(EngineSession session, String sql) {
         try {
             session.execute(sql);
-            return true;
-        } catch (EngineException exists) {
-            return false;
+            return null;
+        } catch (EngineException refused) {
+            return refused;
         }
     }
 
+    /**
+     * When the lock was taken; empty when its time cannot be read.
+     *
+     * @throws EngineException when there is no lock table to read
+     */
     private static Optional<Instant> acquiredAt(EngineSession session, String relation) {
+        QueryResult result = session.query("select acquired_at from " + relation, 1);
+        List<List<Object>> rows = result.rows();
         try {
-            QueryResult result = session.query("select acquired_at from " + relation, 1);
-            List<List<Object>> rows = result.rows();
             return rows.isEmpty() || rows.get(0).get(0) == null ? Optional.empty()
                     : Optional.of(Instant.parse(String.valueOf(rows.get(0).get(0))));
-        } catch (EngineException | DateTimeParseException unreadable) {
+        } catch (DateTimeParseException unreadable) {
             return Optional.empty();
         }
     }
