@@ -62,7 +62,7 @@ class DocsEndToEndIT {
             assertThat(index.statusCode()).isEqualTo(200);
             assertThat(index.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                     assertThat(type).startsWith("text/html"));
-            assertThat(index.body()).contains("<script src=\"data/index.js\"></script>");
+            assertThat(index.body()).contains("<script defer src=\"data/index.js\"></script>");
             HttpResponse<String> data = client.send(HttpRequest.newBuilder(uri.resolve("data/index.js")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(data.body()).startsWith("window.quarrySite.index(");
