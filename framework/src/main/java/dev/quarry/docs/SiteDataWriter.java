@@ -92,7 +92,7 @@ public final class SiteDataWriter {
                 shard(shard, GRAPH_PER_SHARD, graph.size(), "nodes", id -> neighbours(graph, id))));
         timer.done("site data: graph shards");
         SearchIndex search = SearchTerms.build(graph, catalogColumns(known));
-        scripts.write(dataDir.resolve("index.js"), "index",
+        scripts.writeParsed(dataDir.resolve("index.js"), "index",
                 SiteIndex.of(projectName, graph, search, results));
         timer.done("site data: search index and index.js");
         return new SiteData(dataDir, graph.size(), nodeShards, graphShards, search.terms().size());

@@ -45,8 +45,8 @@ class SitePagesIT {
                 .hasContent("Orders {customer_orders=3, stg_orders=3}");
         assertThat(project.resolve("target/site/elsewhere")).doesNotExist();
         assertThat(project.resolve("target/site/data/pages.js")).hasContent(
-                "window.quarrySite.pages(JSON.parse('[{\"name\":\"order_counts\",\"label\":\"Orders\","
-                        + "\"href\":\"order_counts/index.html\"}]'));");
+                "window.quarrySite.pages([{\"name\":\"order_counts\",\"label\":\"Orders\","
+                        + "\"href\":\"order_counts/index.html\"}]);");
     }
 
     @Test

@@ -208,10 +208,14 @@ class SiteDataWriterTest {
     /** The JSON argument of the file's single call of {@code window.quarrySite.<function>}. */
     static JsonNode read(Path file, String function) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        String prefix = "window.quarrySite." + function + "(JSON.parse('";
-        String suffix = "'));\n";
-        assertThat(text).startsWith(prefix).endsWith(suffix);
-        return new ObjectMapper().readTree(unescape(text.substring(prefix.length(), text.length() - suffix.length())));
+        String parsed = "window.quarrySite." + function + "(JSON.parse('";
+        if (text.startsWith(parsed)) {
+            assertThat(text).endsWith("'));\n");
+            return new ObjectMapper().readTree(unescape(text.substring(parsed.length(), text.length() - 5)));
+        }
+        String literal = "window.quarrySite." + function + "(";
+        assertThat(text).startsWith(literal).endsWith(");\n");
+        return new ObjectMapper().readTree(text.substring(literal.length(), text.length() - 3));
     }
 
     /** The value of a single-quoted JavaScript string literal's content as ScriptFile escapes it. */
