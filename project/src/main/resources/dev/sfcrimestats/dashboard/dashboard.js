@@ -67,7 +67,8 @@
         pointMonth[i] = firstMonthIndex < 0 ? -1 : firstMonthIndex + monthsSinceFirst;
       }
     }
-    return { months, pointMonth, pointWeekday, pointDate, count, box: box(points) };
+    return { months, pointMonth, pointWeekday, pointDate, count, box: box(points),
+      neighborhoodCenters: neighborhoodCenters(data) };
   }
 
   /** The smallest box around every point (San Francisco's when there are none). */
@@ -429,15 +430,36 @@
     });
     const bounds = squared(view.derived.box);
     chart('map', {
-      legend: { top: 0 },
+      legend: { top: 0, data: [...groups.keys()] },
       grid: { left: 10, right: 10, top: 30, bottom: 10 },
       xAxis: { type: 'value', min: bounds.lonMin, max: bounds.lonMax, show: false },
       yAxis: { type: 'value', min: bounds.latMin, max: bounds.latMax, show: false },
       series: [...groups.entries()].map(([group, data]) => ({
         type: 'scatter', name: group, data, large: true, largeThreshold: 2000, symbolSize: 3,
         itemStyle: { color: GROUP_COLORS[group], opacity: 0.45 }
-      }))
+      })).concat([{
+        // Where the neighborhoods are, with no map tiles: each name at the middle of its incidents.
+        type: 'scatter', name: 'neighborhoods', data: view.derived.neighborhoodCenters, symbolSize: 0, silent: true,
+        label: { show: true, formatter: params => params.data[2], fontSize: 9, color: '#334e68' }
+      }])
     });
+  }
+
+  /** Each named neighborhood's incidents' mean position, as [longitude, latitude, name]. */
+  function neighborhoodCenters(data) {
+    const p = data.points;
+    const sums = new Map();
+    for (let i = 0; i < p.lat.length; i++) {
+      const sum = sums.get(p.neighborhood[i]) || { lat: 0, lon: 0, count: 0 };
+      sum.lat += p.lat[i];
+      sum.lon += p.lon[i];
+      sum.count++;
+      sums.set(p.neighborhood[i], sum);
+    }
+    return [...sums.entries()]
+      .filter(([n]) => data.neighborhoods[n] !== 'Unknown')
+      .map(([n, sum]) => [p.lonOrigin + sum.lon / sum.count / p.scale, p.latOrigin + sum.lat / sum.count / p.scale,
+        data.neighborhoods[n]]);
   }
 
   /**
