@@ -12,7 +12,10 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
-/** Column lineage of small queries, one construct each; {@link ColumnLineageFixturesTest} reads real models. */
+/**
+ * Column lineage of small queries, one construct each; the SF project's own models are checked in the project
+ * module ({@code SfModelLineageTest}).
+ */
 class ColumnLineageTest {
 
     private static final Function<String, Optional<List<String>>> CATALOG = relation -> Optional.ofNullable(Map.of(

@@ -1,29 +1,54 @@
-package dev.quarry.lineage;
+package dev.sfcrimestats.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.quarry.lineage.ColumnLineage;
+import dev.quarry.lineage.ColumnRef;
+import dev.quarry.lineage.LineageKind;
+import dev.quarry.lineage.LineageResult;
+import dev.quarry.lineage.OutputColumn;
+import dev.sfcrimestats.SfProject;
 
 /**
- * Column lineage of the SF project's models as {@code ./quarry compile} writes them for DuckDB (copied into
- * {@code src/test/resources/lineage/}), with known answers.
+ * Column lineage of the SF project's models as {@code quarry compile} writes them for DuckDB (on the demo data, as a
+ * fresh checkout builds), with known answers: the models themselves, compiled once for the class, not copies of them.
  */
-class ColumnLineageFixturesTest {
+class SfModelLineageTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Path compiled;
+
+    @BeforeAll
+    static void compile() throws IOException {
+        SfProject project = SfProject.copyInto(Files.createDirectories(dir.resolve("project")));
+        SfProject.Result result = project.run("compile");
+        assertThat(result.exitCode()).as(result.stdout() + result.stderr()).isZero();
+        compiled = project.root().resolve("target/compiled/models");
+    }
 
     private static final String STAGING = "main_staging.stg_sfpd__incidents";
     private static final String FACT = "main_core.fct_incident_reports";
     private static final String DEMO = "main_staging.demo_sfpd__incidents";
 
     private static String fixture(String name) throws IOException {
-        try (InputStream in = ColumnLineageFixturesTest.class.getResourceAsStream("/lineage/" + name + ".sql")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try (var files = Files.walk(compiled)) {
+            Path model = files.filter(file -> file.getFileName().toString().equals(name + ".sql")).findFirst()
+                    .orElseThrow(() -> new AssertionError("not compiled: " + name));
+            return Files.readString(model, StandardCharsets.UTF_8);
         }
     }
 
