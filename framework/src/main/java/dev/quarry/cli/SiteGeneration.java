@@ -55,15 +55,19 @@ final class SiteGeneration {
         try (SqlFileWriter writer = SqlFileWriter.compiled(targetDir);
                 RunEngines engines = workspace.engines(loaded);
                 EngineSession session = engines.target().openSession()) {
+            // What exists decides is_incremental(), as in a run: the compiled SQL is what the next run would run
+            // (and, after a build, what it ran), not every incremental model's first build. Keys as relations
+            // render: with the database part where the target names one (as in RunPipeline).
+            Set<String> existing = session.listRelations(loaded.target().database() != null).keySet();
             Workspace.Compiled compiled = workspace.compile(loaded, diagnostics,
-                    new Workspace.Request(List.of(), List.of(), true, false, true), writer::accept);
+                    new Workspace.Request(List.of(), List.of(), true, false, true, existing, false), writer::accept);
             CompiledProject project = compiled.project();
             reporter.info(Summaries.found(project));
             new ManifestWriter().write(project, targetDir, Instant.now());
             // Saved, so that the next docs generate (or compile) renders only what changed.
             compiled.cache().save(targetDir, QuarryVersion.build());
             writer.finish();
-            Catalog catalog = readCatalog(loaded, project, session);
+            Catalog catalog = new CatalogReader().read(project.nodes().values(), session, existing);
             new CatalogWriter().write(catalog, invocationId, targetDir);
             if (!catalog.errors().isEmpty()) {
                 // Not fatal: a site of a project not (fully) built yet is still worth reading.
@@ -102,12 +106,6 @@ final class SiteGeneration {
             }
         }
         return failed ? ErrorCode.NODE_FAILURE.exitCode() : 0;
-    }
-
-    private static Catalog readCatalog(Project loaded, CompiledProject project, EngineSession session) {
-        // Keys as relations render: with the database part where the target names one (as in RunPipeline).
-        Set<String> existing = session.listRelations(loaded.target().database() != null).keySet();
-        return new CatalogReader().read(project.nodes().values(), session, existing);
     }
 
     private String display(Path path) {

@@ -50,6 +50,20 @@ class SitePagesIT {
     }
 
     @Test
+    void theSiteAfterABuildShowsTheSqlAsTheNextRunWouldRunIt() throws IOException {
+        FixtureProject fixture = jaffle("");
+        assertThat(fixture.run("build", "--no-docs")).isZero();
+        String first = Files.readString(project.resolve("target/compiled/models/marts/orders_incremental.sql"));
+
+        assertThat(fixture.run("docs", "generate")).as(fixture.stdout() + fixture.stderr()).isZero();
+
+        // The first build created the table from scratch; now it exists, so is_incremental() holds, as in a run.
+        assertThat(first).doesNotContain("max(ordered_at)");
+        assertThat(project.resolve("target/compiled/models/marts/orders_incremental.sql")).content()
+                .contains("where ordered_at >= (select max(ordered_at) from");
+    }
+
+    @Test
     void buildWithoutDocsWritesNoSite() throws IOException {
         FixtureProject fixture = jaffle("");
 
