@@ -2,7 +2,9 @@ package dev.sfcrimestats.dashboard;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.quarry.adapter.QueryResult;
 import dev.quarry.docs.SitePageException;
@@ -19,12 +21,11 @@ final class DashboardReader {
         String points = request.relation(POINTS);
         Names categories = new Names();
         Names neighborhoods = new Names();
-        List<String> groups = new ArrayList<>();
         DataSummary summary = summary(query(request, DAILY, """
                 select min(incident_date) as first_date, max(incident_date) as last_date,
                     max(data_source) as data_source, max(changed_at) as last_changed_at
                 from %s""".formatted(daily)), request);
-        MonthlyCube monthly = MonthlyCube.of(monthRows(query(request, DAILY, """
+        List<MonthlyCube.Row> months = monthRows(query(request, DAILY, """
                 select
                     extract(year from incident_date) as incident_year,
                     extract(month from incident_date) as incident_month,
@@ -32,18 +33,28 @@ final class DashboardReader {
                     sum(incidents) as incidents, sum(incidents_with_arrest) as incidents_with_arrest
                 from %s
                 group by 1, 2, 3, 4, 5
-                order by 1, 2, 3, 5""".formatted(daily))), categories, neighborhoods, groups);
+                order by 1, 2, 3, 5""".formatted(daily)));
+        MonthlyCube monthly = MonthlyCube.of(months, categories, neighborhoods);
         IncidentPoints located = IncidentPoints.of(pointRows(query(request, POINTS, """
                 select incident_date, hour_of_day, incident_category, analysis_neighborhood, latitude, longitude
                 from %s
                 where latitude is not null and longitude is not null
                 order by incident_date, incident_id""".formatted(points))), categories, neighborhoods);
-        List<String> categoryNames = categories.names();
-        while (groups.size() < categoryNames.size()) {
-            groups.add(null);
+        return new DashboardData(request.label(), summary, categories.names(), crimeGroups(months, categories),
+                neighborhoods.names(), monthly, located);
+    }
+
+    /** Each category's crime group, by category position (null for a category only the points know). */
+    private static List<String> crimeGroups(List<MonthlyCube.Row> months, Names categories) {
+        Map<String, String> groupOf = new HashMap<>();
+        for (MonthlyCube.Row row : months) {
+            if (row.crimeGroup() != null) {
+                groupOf.putIfAbsent(Names.nameOf(row.category()), String.valueOf(row.crimeGroup()));
+            }
         }
-        return new DashboardData(request.label(), summary, categoryNames, groups, neighborhoods.names(), monthly,
-                located);
+        List<String> groups = new ArrayList<>();
+        categories.names().forEach(name -> groups.add(groupOf.get(name)));
+        return groups;
     }
 
     private static QueryResult query(SitePageRequest request, String mart, String sql) throws SitePageException {

@@ -22,10 +22,7 @@ record MonthlyCube(List<String> months, int[] month, int[] category, int[] neigh
             long arrests) {
     }
 
-    /**
-     * @param groups filled with each category's crime group, by category position
-     */
-    static MonthlyCube of(List<Row> rows, Names categories, Names neighborhoods, List<String> groups) {
+    static MonthlyCube of(List<Row> rows, Names categories, Names neighborhoods) {
         YearMonth first = rows.stream().map(Row::month).min(YearMonth::compareTo).orElse(null);
         YearMonth last = rows.stream().map(Row::month).max(YearMonth::compareTo).orElse(null);
         List<String> months = new ArrayList<>();
@@ -43,12 +40,6 @@ record MonthlyCube(List<String> months, int[] month, int[] category, int[] neigh
             cube.neighborhood[i] = neighborhoods.positionOf(row.neighborhood());
             cube.incidents[i] = row.incidents();
             cube.arrests[i] = row.arrests();
-            while (groups.size() <= cube.category[i]) {
-                groups.add(null);
-            }
-            if (groups.get(cube.category[i]) == null && row.crimeGroup() != null) {
-                groups.set(cube.category[i], String.valueOf(row.crimeGroup()));
-            }
         }
         return cube;
     }

@@ -16,10 +16,14 @@ final class Names {
     private final Map<String, Integer> positions = new HashMap<>();
     private final List<String> names = new ArrayList<>();
 
+    /** A value as the list names it: its text, or {@value #UNKNOWN} when missing. */
+    static String nameOf(Object value) {
+        return value == null || String.valueOf(value).isBlank() ? UNKNOWN : String.valueOf(value);
+    }
+
     /** The position of a name, adding it at the end when new. */
     int positionOf(Object name) {
-        String text = name == null || String.valueOf(name).isBlank() ? UNKNOWN : String.valueOf(name);
-        return positions.computeIfAbsent(text, added -> {
+        return positions.computeIfAbsent(nameOf(name), added -> {
             names.add(added);
             return names.size() - 1;
         });
