@@ -18,7 +18,8 @@
       && source_has_files('sfpd', 'incidents_deleted')))>
 </#function>
 
-<#-- The label every mart carries, so no chart of synthetic numbers can pass for real ones. -->
+<#-- The label every mart carries, so no chart of synthetic numbers can pass for real ones. The dashboard shows its
+     synthetic-data banner when the label starts with "synthetic" (DataSummary.isSynthetic). -->
 <#function sfpd_data_label>
   <#return sfpd_uses_demo_data()?then("'synthetic demo data (not real incidents)'",
       "'DataSF: Police Department Incident Reports 2018 to present (wg3w-h783)'")>
