@@ -41,6 +41,9 @@ public final class HeadlessChromium implements AutoCloseable {
     public static final String NOT_INSTALLED = "No chromium binary on the PATH (nor in $QUARRY_CHROMIUM): browser "
             + "tests skipped. Install it with `apt-get install chromium` (Debian) to run them.";
 
+    /** With this environment variable set to 1 (as {@code .ci/run} does), a missing Chromium fails instead. */
+    public static final String REQUIRED = "QUARRY_REQUIRE_CHROMIUM";
+
     /** The names a Chromium binary goes by; Debian's package installs {@code chromium}. */
     private static final List<String> BINARY_NAMES = List.of("chromium", "chromium-browser", "google-chrome");
 
@@ -94,13 +97,19 @@ public final class HeadlessChromium implements AutoCloseable {
     /**
      * Starts a headless Chromium with a fresh temporary profile and connects to it.
      *
-     * @return the running browser, or empty when no Chromium is installed (see {@link #NOT_INSTALLED}): tests skip
+     * @return the running browser, or empty when no Chromium is installed (see {@link #NOT_INSTALLED}): tests skip,
+     *     unless {@value #REQUIRED} is 1
      * @throws IllegalStateException when a Chromium is installed but does not start (a broken install must fail the
      *     build, not skip its tests); the message includes the end of the browser's log
      */
     public static Optional<HeadlessChromium> start() {
         Optional<Path> binary = findBinary();
         if (binary.isEmpty()) {
+            if ("1".equals(System.getenv(REQUIRED))) {
+                // CI installs Chromium: there, a missing browser is a broken set-up, not a reason to skip.
+                throw new IllegalStateException(NOT_INSTALLED.replace("browser tests skipped", "browser tests "
+                        + "cannot run, and " + REQUIRED + "=1 asks for them"));
+            }
             return Optional.empty();
         }
         Path tempDir;
