@@ -129,7 +129,7 @@ final class CompilePass {
      * read are unchanged, else a new one (filled in when it is rendered).
      */
     private CacheEntry genericTestEntry(ManifestNode test) {
-        String parseKey = Checksums.sha256(sharedKey, test.rawCode());
+        String parseKey = Checksums.cacheKey(sharedKey, test.rawCode());
         CacheEntry kept = cache.get(test.uniqueId());
         if (kept != null && kept.parseKey().equals(parseKey) && !kept.parsed().isVolatile()
                 && ParsePass.envVarsUnchanged(scope, kept.parsed().envVarsRead())) {
@@ -197,7 +197,8 @@ final class CompilePass {
         for (CteInjector.Cte cte : ctes) {
             inlined.append(cte.identifier()).append('\n').append(cte.sql()).append('\u0000');
         }
-        return Checksums.sha256(cached.parseKey(), String.valueOf(new java.util.TreeMap<>(node.config())), self.rendered(),
+        return Checksums.cacheKey(cached.parseKey(), String.valueOf(new java.util.TreeMap<>(node.config())),
+                self.rendered(),
                 relations.toString(), String.valueOf(incremental), inlined.toString());
     }
 }

@@ -40,8 +40,8 @@ final class ParsePass {
 
     /** The parse result, or null when the template failed (reported). */
     ParsedTemplate parse(String path, String name, String rawCode, boolean mustRenderSql) {
-        String checksum = Checksums.sha256(rawCode);
-        String key = Checksums.sha256(sharedKey, path, checksum);
+        // The key hashes the text itself (cheaply); the SHA-256 the manifest shows is computed only when it changed.
+        String key = Checksums.cacheKey(sharedKey, path, rawCode);
         CacheEntry cached = cache.get(path);
         if (cached != null && cached.parseKey().equals(key) && envVarsUnchanged(scope, cached.parsed().envVarsRead())
                 && !cached.parsed().isVolatile()) {
@@ -56,7 +56,7 @@ final class ParsePass {
                         "check the <#if> branches: one of them must produce a SELECT");
                 return null;
             }
-            ParsedTemplate parsed = new ParsedTemplate(checksum, context.references(), context.config(),
+            ParsedTemplate parsed = new ParsedTemplate(Checksums.sha256(rawCode), context.references(), context.config(),
                     rendered.trace().envVarsRead(), rendered.trace().isVolatile());
             cache.put(path, new CacheEntry(key, parsed, null, null, null));
             return parsed;
