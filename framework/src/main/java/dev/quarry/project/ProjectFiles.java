@@ -8,57 +8,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import dev.quarry.error.Diagnostics;
 import dev.quarry.error.SourceLocation;
 
-/** Finds and reads project files: strict UTF-8, sorted, paths relative to the project directory. */
+/** Reads project files (strict UTF-8) by their path relative to the project directory. */
 final class ProjectFiles {
 
     private ProjectFiles() {
-    }
-
-    /** Every regular file under the folders with one of the endings, sorted by relative path. */
-    static List<String> find(Path projectDir, List<String> folders, String... endings) throws IOException {
-        List<String> found = new ArrayList<>();
-        for (String folder : folders) {
-            Path start = projectDir.resolve(folder);
-            if (!Files.isDirectory(start)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(start)) {
-                // Not isRegularFile: a broken link must be read, and fail, rather than be skipped without a word.
-                files.filter(path -> !Files.isDirectory(path))
-                        .map(path -> projectDir.relativize(path).toString().replace('\\', '/'))
-                        .filter(path -> endsWithAny(path, endings))
-                        .filter(path -> !isHidden(path))
-                        .forEach(found::add);
-            }
-        }
-        found.sort(null);
-        return found;
-    }
-
-    private static boolean endsWithAny(String path, String... endings) {
-        for (String ending : endings) {
-            if (path.endsWith(ending)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isHidden(String path) {
-        for (String part : path.split("/")) {
-            if (part.startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Reads a project file, reporting one that is unreadable or not UTF-8; empty then. */

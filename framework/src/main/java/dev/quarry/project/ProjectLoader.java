@@ -69,21 +69,22 @@ public final class ProjectLoader {
                 .orElse(null);
         try {
             PhaseTimer timer = new PhaseTimer();
-            List<ModelFile> models = models(root, config, diagnostics);
+            FileListing files = new FileListing(root);
+            List<ModelFile> models = models(root, files, config, diagnostics);
             timer.done("reading model files");
-            List<MacroFile> macros = ProjectFiles.find(root, config.macroPaths(), ".ftl").stream()
+            List<MacroFile> macros = files.find(config.macroPaths(), ".ftl").stream()
                     .flatMap(path -> ProjectFiles.read(root, path, diagnostics).map(text -> new MacroFile(path, text))
                             .stream())
                     .toList();
-            List<SeedFile> seeds = seeds(root, config);
-            List<SingularTestFile> tests = singularTests(root, config, diagnostics);
+            List<SeedFile> seeds = seeds(files, config);
+            List<SingularTestFile> tests = singularTests(root, files, config, diagnostics);
             Path targetDir = root.resolve(config.targetPath());
             yamlCache = cacheBuild == null ? null : YamlCache.load(targetDir, cacheBuild);
             timer.done("reading macros, seeds, tests and the YAML cache");
-            ProjectProperties properties = properties(root, config, reading);
+            ProjectProperties properties = properties(root, files, config, reading);
             timer.done("reading properties files");
             saveYamlCache(targetDir);
-            Map<String, DocBlock> docs = docs(root, config, diagnostics);
+            Map<String, DocBlock> docs = docs(root, files, config, diagnostics);
             checkUniqueNames(models, seeds, diagnostics);
             diagnostics.throwIfErrors();
             return new Project(root, config, target, config.vars(), models, macros, seeds, tests, properties, docs);
@@ -93,10 +94,11 @@ public final class ProjectLoader {
         }
     }
 
-    private List<ModelFile> models(Path root, ProjectConfig config, Diagnostics diagnostics) throws IOException {
+    private List<ModelFile> models(Path root, FileListing files, ProjectConfig config, Diagnostics diagnostics)
+            throws IOException {
         List<ModelFile> models = new ArrayList<>();
         for (String folder : config.modelPaths()) {
-            List<String> paths = ProjectFiles.find(root, List.of(folder), ".sql");
+            List<String> paths = files.find(List.of(folder), ".sql");
             paths.parallelStream()
                     .map(path -> ProjectFiles.read(root, path, diagnostics).flatMap(text -> model(folder, path, text,
                             diagnostics)))
@@ -115,21 +117,21 @@ public final class ProjectLoader {
         return Optional.of(new ModelFile(ProjectFiles.stem(path), path, ProjectFiles.foldersUnder(folder, path), text));
     }
 
-    private static List<SeedFile> seeds(Path root, ProjectConfig config) throws IOException {
+    private static List<SeedFile> seeds(FileListing files, ProjectConfig config) throws IOException {
         List<SeedFile> seeds = new ArrayList<>();
         for (String folder : config.seedPaths()) {
-            for (String path : ProjectFiles.find(root, List.of(folder), ".csv")) {
+            for (String path : files.find(List.of(folder), ".csv")) {
                 seeds.add(new SeedFile(ProjectFiles.stem(path), path, ProjectFiles.foldersUnder(folder, path)));
             }
         }
         return seeds;
     }
 
-    private static List<SingularTestFile> singularTests(Path root, ProjectConfig config, Diagnostics diagnostics)
-            throws IOException {
+    private static List<SingularTestFile> singularTests(Path root, FileListing files, ProjectConfig config,
+            Diagnostics diagnostics) throws IOException {
         List<SingularTestFile> tests = new ArrayList<>();
         for (String folder : config.testPaths()) {
-            for (String path : ProjectFiles.find(root, List.of(folder), ".sql")) {
+            for (String path : files.find(List.of(folder), ".sql")) {
                 ProjectFiles.read(root, path, diagnostics).ifPresent(text -> tests.add(new SingularTestFile(
                         ProjectFiles.stem(path), path, ProjectFiles.foldersUnder(folder, path), text)));
             }
@@ -137,12 +139,12 @@ public final class ProjectLoader {
         return tests;
     }
 
-    private ProjectProperties properties(Path root, ProjectConfig config, YamlReading reading)
+    private ProjectProperties properties(Path root, FileListing listing, ProjectConfig config, YamlReading reading)
             throws IOException {
         List<String> folders = new ArrayList<>(config.modelPaths());
         folders.addAll(config.seedPaths());
         folders.addAll(config.testPaths());
-        List<String> files = ProjectFiles.find(root, folders.stream().distinct().toList(), ".yml", ".yaml");
+        List<String> files = listing.find(folders.stream().distinct().toList(), ".yml", ".yaml");
         YamlInterpolator interpolator = new YamlInterpolator(options.environment(), config.vars(), true,
                 reading.diagnostics());
         // Reading and parsing YAML is the slow part of loading a large project: done in parallel, per file.
@@ -186,10 +188,10 @@ public final class ProjectLoader {
         return parsed;
     }
 
-    private static Map<String, DocBlock> docs(Path root, ProjectConfig config, Diagnostics diagnostics)
-            throws IOException {
+    private static Map<String, DocBlock> docs(Path root, FileListing files, ProjectConfig config,
+            Diagnostics diagnostics) throws IOException {
         Map<String, DocBlock> docs = new HashMap<>();
-        for (String path : ProjectFiles.find(root, config.modelPaths(), ".md")) {
+        for (String path : files.find(config.modelPaths(), ".md")) {
             ProjectFiles.read(root, path, diagnostics)
                     .ifPresent(text -> DocBlockReader.read(text, path, docs, diagnostics));
         }
