@@ -42,6 +42,65 @@ final class GenericTestInvocation {
         return text.append("/>").toString();
     }
 
+    /**
+     * A generic test's template with its string literals replaced by {@code quarry_args[i]}: tests that call one macro
+     * with arguments of the same names and kinds share one shape, so it is parsed once for all of them.
+     *
+     * @param text   the template, with {@code quarry_args[0]} ... in place of the literals
+     * @param values the literals' values, in order
+     */
+    record Shape(String text, List<String> values) {
+
+        /** The variable the values are given in. */
+        static final String VARIABLE = "quarry_args";
+    }
+
+    /**
+     * The shape of a template {@link #text} made, or empty for one with a {@code where} condition (template text that
+     * is not made of literals this class wrote).
+     */
+    static java.util.Optional<Shape> shape(String text) {
+        if (!text.startsWith("<@test_")) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder shape = new StringBuilder(text.length());
+        List<String> values = new java.util.ArrayList<>();
+        int index = 0;
+        while (index < text.length()) {
+            char character = text.charAt(index);
+            if (character != '"') {
+                shape.append(character);
+                index++;
+                continue;
+            }
+            StringBuilder value = new StringBuilder();
+            index++;
+            while (index < text.length() && text.charAt(index) != '"') {
+                char next = text.charAt(index);
+                if (next == '\\' && index + 1 < text.length()) {
+                    index++;
+                    char escaped = text.charAt(index);
+                    value.append(switch (escaped) {
+                        case 'n' -> '\n';
+                        case 'r' -> '\r';
+                        case 't' -> '\t';
+                        default -> escaped;
+                    });
+                } else {
+                    value.append(next);
+                }
+                index++;
+            }
+            if (index >= text.length()) {
+                return java.util.Optional.empty();
+            }
+            index++;
+            shape.append(Shape.VARIABLE).append('[').append(values.size()).append(']');
+            values.add(value.toString());
+        }
+        return java.util.Optional.of(new Shape(shape.toString(), List.copyOf(values)));
+    }
+
     /** The references among the arguments ({@code to: "ref('dim_location')"}): the test depends on them too. */
     static List<Reference> argumentReferences(Map<String, Object> arguments) {
         return arguments.values().stream()

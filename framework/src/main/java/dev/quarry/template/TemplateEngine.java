@@ -39,6 +39,8 @@ public final class TemplateEngine {
     private final Configuration configuration;
     private final List<String> includes;
     private final Map<String, Template> templates = new ConcurrentHashMap<>();
+    /** Macro signatures by name, worked out once: every generic test of a project asks for its macro's. */
+    private final Map<String, java.util.Optional<MacroSignature>> signatures = new ConcurrentHashMap<>();
 
     private TemplateEngine(Configuration configuration, List<String> includes) {
         this.configuration = configuration;
@@ -94,6 +96,10 @@ public final class TemplateEngine {
      * definition of that name declares them; empty when none defines it.
      */
     public java.util.Optional<MacroSignature> macro(String name) {
+        return signatures.computeIfAbsent(name, this::lastDefinition);
+    }
+
+    private java.util.Optional<MacroSignature> lastDefinition(String name) {
         MacroSignature found = null;
         for (String include : includes) {
             try {
@@ -133,12 +139,25 @@ public final class TemplateEngine {
      */
     public Rendered render(String path, String text, RenderContext context, RenderEnvironment environment)
             throws TemplateFailure {
+        return render(path, text, context, environment, Map.of());
+    }
+
+    /**
+     * Renders a template with more variables than every template sees: many renderings can then share one parsed
+     * template, written with those variables in place of what differs between them.
+     *
+     * @param variables names that must not be those of the template API
+     */
+    public Rendered render(String path, String text, RenderContext context, RenderEnvironment environment,
+            Map<String, ?> variables) throws TemplateFailure {
         Template template = parse(path, text);
         RenderTrace trace = new RenderTrace();
         StringWriter output = new StringWriter(text.length() + 256);
         try {
-            template.process(TemplateApi.dataModel(context, environment, trace, configuration.getObjectWrapper()),
-                    output);
+            freemarker.template.SimpleHash model = TemplateApi.dataModel(context, environment, trace,
+                    configuration.getObjectWrapper());
+            variables.forEach(model::put);
+            template.process(model, output);
         } catch (TemplateException failure) {
             throw new TemplateFailure(TemplateErrors.fromRendering(failure, path), failure);
         } catch (IOException impossible) {
