@@ -33,6 +33,10 @@ final class ProjectFiles {
 
     static Optional<String> readUtf8(Path file, String label, Diagnostics diagnostics) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
+        if (isAscii(bytes)) {
+            // Most project files are plain ASCII, which is valid UTF-8 as it is: no decoder, no char buffer.
+            return Optional.of(new String(bytes, StandardCharsets.US_ASCII));
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -44,6 +48,15 @@ final class ProjectFiles {
                     "save it as UTF-8 (for example: iconv -f latin1 -t utf-8)");
             return Optional.empty();
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte value : bytes) {
+            if (value < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Walks the UTF-8 sequences to the first invalid one, counting lines and characters. */
