@@ -118,22 +118,47 @@ final class CompilePass {
             return new Output(sql, own, false, outputColumns);
         } catch (TemplateFailure failure) {
             Diagnostic found = failure.diagnostic();
-            diagnostics.add(definedAt(node).map(yaml -> new Diagnostic(found.severity(), yaml, "data test '"
-                    + node.name() + "': " + found.message(), found.hint())).orElse(found));
+            diagnostics.add(definedAt(node).map(yaml -> testFailure(node, yaml, found)).orElse(found));
             return null;
         }
+    }
+
+    /**
+     * A generic test's template error, at the test's YAML line: the call site of the test's macro, which the hint no
+     * longer names; where the error is in that macro, the hint says.
+     */
+    private static Diagnostic testFailure(ManifestNode node, dev.quarry.error.SourceLocation yaml, Diagnostic found) {
+        String rendered = renderedName(node);
+        String hint = found.hint();
+        int callSite = hint == null ? -1 : hint.lastIndexOf("called ");
+        if (callSite >= 0 && hint.indexOf(rendered, callSite) >= 0) {
+            hint = callSite == 0 ? null : hint.substring(0, callSite).replaceAll(" \\($", "");
+        }
+        if (!found.location().file().equals(rendered)) {
+            String at = "the error is at " + found.location() + ", in the test's macro";
+            hint = hint == null ? at : hint + "; " + at;
+        }
+        return new Diagnostic(found.severity(), yaml, "data test '" + node.name() + "': " + found.message(), hint);
     }
 
     /** Renders a node; a generic test through its shape, which the tests calling its macro alike share. */
     private dev.quarry.template.Rendered render(ManifestNode node, CompilePassContext context)
             throws TemplateFailure {
-        Optional<GenericTestInvocation.Shape> shape = node.isGenericTest()
-                ? GenericTestInvocation.shape(node.rawCode()) : Optional.empty();
+        Optional<GenericTestInvocation.Shape> shape = shape(node);
         if (shape.isEmpty()) {
             return engine.render(templateName(node), node.rawCode(), context, environment);
         }
-        return engine.render("generic test " + shape.get().text(), shape.get().text(), context, environment,
+        return engine.render(renderedName(node), shape.get().text(), context, environment,
                 Map.of(GenericTestInvocation.Shape.VARIABLE, shape.get().values()));
+    }
+
+    private static Optional<GenericTestInvocation.Shape> shape(ManifestNode node) {
+        return node.isGenericTest() ? GenericTestInvocation.shape(node.rawCode()) : Optional.empty();
+    }
+
+    /** The name of the template a node is rendered from, which errors in it point at. */
+    private static String renderedName(ManifestNode node) {
+        return shape(node).map(shape -> "generic test " + shape.text()).orElseGet(() -> templateName(node));
     }
 
     /**

@@ -407,6 +407,31 @@ class CompileErrorsTest {
     }
 
     @Test
+    void errorInsideAGenericTestsMacroShowsTheYamlLineAndTheMacro() {
+        project.file("models/orders.sql", "select 1 as id\n")
+                .file("macros/tests.ftl", """
+                        <#macro test_is_even model column_name>
+                        select * from ${model} where mod(${column_name}, ${divisor}) = 1
+                        </#macro>
+                        """)
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            columns:
+                              - name: id
+                                data_tests: [is_even]
+                        """);
+
+        assertProjectErrors("""
+                models/schema.yml:6:22: error: data test 'is_even_orders_id': undefined template variable 'divisor'
+                  hint: define it (for example with <#assign>), give a default with '!' (divisor!'default'), or check \
+                its spelling; the error is at macros/tests.ftl:2:52, in the test's macro
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
     void thresholdThatIsNotAComparison() {
         project.file("models/orders.sql", "select 1 as id\n")
                 .file("models/schema.yml", """
