@@ -432,6 +432,33 @@ class CompileErrorsTest {
     }
 
     @Test
+    void twoDataTestsWithOneNameAreReportedAtTheOneInTheLaterModelFile() {
+        project.file("models/orders.sql", "select 1 as id\n")
+                .file("models/customers.sql", "select 1 as id\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            columns:
+                              - name: id
+                                data_tests:
+                                  - unique: {name: id_is_unique}
+                          - name: customers
+                            columns:
+                              - name: id
+                                data_tests:
+                                  - unique: {name: id_is_unique}
+                        """);
+
+        assertProjectErrors("""
+                models/schema.yml:7:13: error: two data tests are named 'id_is_unique' (the other is at \
+                models/schema.yml:12:13)
+                  hint: remove the duplicate, or give one of them a 'name:'
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
     void thresholdThatIsNotAComparison() {
         project.file("models/orders.sql", "select 1 as id\n")
                 .file("models/schema.yml", """
