@@ -75,6 +75,7 @@ final class CacheCodec {
             writeLocation(entry.getValue().location(), out);
         }
         writeValue(new LinkedHashMap<>(parsed.envVarsRead()), out);
+        writeValue(new LinkedHashMap<>(parsed.sourceFilesSeen()), out);
         out.writeBoolean(parsed.isVolatile());
     }
 
@@ -94,7 +95,9 @@ final class CacheCodec {
         }
         Map<String, String> envVars = new HashMap<>();
         ((Map<String, Object>) readValue(in)).forEach((key, value) -> envVars.put(key, (String) value));
-        return new ParsedTemplate(checksum, list, config, envVars, in.readBoolean());
+        Map<String, Boolean> sourceFiles = new HashMap<>();
+        ((Map<String, Object>) readValue(in)).forEach((key, value) -> sourceFiles.put(key, (Boolean) value));
+        return new ParsedTemplate(checksum, list, config, envVars, sourceFiles, in.readBoolean());
     }
 
     private static void writeDiagnostic(Diagnostic diagnostic, DataOutputStream out) throws IOException {

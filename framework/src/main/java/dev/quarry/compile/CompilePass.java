@@ -95,7 +95,8 @@ final class CompilePass {
             if (node.isGenericTest() && cached != null) {
                 // A generic test has no parse pass: what its rendering read decides whether it may be reused.
                 cached = new CacheEntry(cached.parseKey(), new ParsedTemplate(cached.parsed().checksum(),
-                        node.references(), Map.of(), rendered.trace().envVarsRead(), rendered.trace().isVolatile()),
+                        node.references(), Map.of(), rendered.trace().envVarsRead(),
+                        rendered.trace().sourceFilesSeen(), rendered.trace().isVolatile()),
                         null, null, null);
             }
             String sql = CteInjector.inject(own, ctes);
@@ -169,11 +170,11 @@ final class CompilePass {
         String parseKey = Checksums.cacheKey(sharedKey, test.rawCode());
         CacheEntry kept = cache.get(test.uniqueId());
         if (kept != null && kept.parseKey().equals(parseKey) && !kept.parsed().isVolatile()
-                && ParsePass.envVarsUnchanged(scope, kept.parsed().envVarsRead())) {
+                && ParsePass.outsideReadsUnchanged(scope, kept.parsed())) {
             return kept;
         }
         return new CacheEntry(parseKey, new ParsedTemplate(Checksums.sha256(test.rawCode()), test.references(),
-                Map.of(), Map.of(), false), null, null, null);
+                Map.of(), Map.of(), Map.of(), false), null, null, null);
     }
 
     /**

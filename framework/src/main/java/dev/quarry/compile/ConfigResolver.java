@@ -48,7 +48,7 @@ final class ConfigResolver {
     /** The parse result with its in-file config checked and normalised (see {@link #checkInFile}). */
     ParsedTemplate checked(ParsedTemplate parsed) {
         return new ParsedTemplate(parsed.checksum(), parsed.references(), checkInFile(parsed.config()), parsed.envVarsRead(),
-                parsed.isVolatile());
+                parsed.sourceFilesSeen(), parsed.isVolatile());
     }
 
     /** Checks in-file config values (key names and kinds), normalising them as YAML values are. */

@@ -43,7 +43,7 @@ final class ParsePass {
         // The key hashes the text itself (cheaply); the SHA-256 the manifest shows is computed only when it changed.
         String key = Checksums.cacheKey(sharedKey, path, rawCode);
         CacheEntry cached = cache.get(path);
-        if (cached != null && cached.parseKey().equals(key) && envVarsUnchanged(scope, cached.parsed().envVarsRead())
+        if (cached != null && cached.parseKey().equals(key) && outsideReadsUnchanged(scope, cached.parsed())
                 && !cached.parsed().isVolatile()) {
             return cached.parsed();
         }
@@ -57,7 +57,7 @@ final class ParsePass {
                 return null;
             }
             ParsedTemplate parsed = new ParsedTemplate(Checksums.sha256(rawCode), context.references(), context.config(),
-                    rendered.trace().envVarsRead(), rendered.trace().isVolatile());
+                    rendered.trace().envVarsRead(), rendered.trace().sourceFilesSeen(), rendered.trace().isVolatile());
             cache.put(path, new CacheEntry(key, parsed, null, null, null));
             return parsed;
         } catch (TemplateFailure failure) {
@@ -66,10 +66,20 @@ final class ParsePass {
         }
     }
 
-    /** Whether every environment variable a template read still has the value it had. */
-    static boolean envVarsUnchanged(ProjectScope scope, Map<String, String> seen) {
-        for (Map.Entry<String, String> entry : seen.entrySet()) {
+    /**
+     * Whether what a template read from outside its inputs is as it was: every environment variable has the value it
+     * had, and every source table {@code source_has_files} asked about still has (or still lacks) files.
+     */
+    static boolean outsideReadsUnchanged(ProjectScope scope, ParsedTemplate parsed) {
+        for (Map.Entry<String, String> entry : parsed.envVarsRead().entrySet()) {
             if (!Objects.equals(scope.environment().get(entry.getKey()), entry.getValue())) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, Boolean> entry : parsed.sourceFilesSeen().entrySet()) {
+            int separator = entry.getKey().indexOf('\u0000');
+            if (separator < 0 || scope.sourceHasFiles(entry.getKey().substring(0, separator),
+                    entry.getKey().substring(separator + 1)) != entry.getValue()) {
                 return false;
             }
         }

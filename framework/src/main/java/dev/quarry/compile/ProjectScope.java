@@ -19,6 +19,8 @@ final class ProjectScope {
     private final Set<String> refNames = new HashSet<>();
     private final Map<String, Set<String>> sourceTables = new HashMap<>();
     private final Map<String, String> environment;
+    /** Answers of {@link #sourceHasFiles}, once per table in a compile: every template asking gets the same one. */
+    private final Map<String, Boolean> filesFound = new java.util.concurrent.ConcurrentHashMap<>();
 
     ProjectScope(Project project, Map<String, String> environment) {
         this.project = project;
@@ -52,8 +54,16 @@ final class ProjectScope {
         }
     }
 
-    /** Whether a checked source table's external location matches a file (see {@link ExternalFiles}). */
+    /**
+     * Whether a checked source table's external location matches a file (see {@link ExternalFiles}), looked at once
+     * per compile.
+     */
     boolean sourceHasFiles(String sourceName, String tableName) {
+        return filesFound.computeIfAbsent(dev.quarry.template.RenderTrace.sourceTableKey(sourceName, tableName),
+                key -> lookForFiles(sourceName, tableName));
+    }
+
+    private boolean lookForFiles(String sourceName, String tableName) {
         for (SourceDefinition source : project.properties().sources()) {
             for (SourceTable table : source.tables()) {
                 if (source.name().equals(sourceName) && table.name().equals(tableName)) {

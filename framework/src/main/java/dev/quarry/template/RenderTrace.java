@@ -5,11 +5,12 @@ import java.util.TreeMap;
 
 /**
  * What a rendering read from outside its inputs, so that a cached result can be trusted only while those values stay
- * the same: environment variables, and whether it used per-invocation values or looked at files on disk.
+ * the same: environment variables, whether source tables had files, and whether it used per-invocation values.
  */
 public final class RenderTrace {
 
     private final Map<String, String> envVarsRead = new TreeMap<>();
+    private final Map<String, Boolean> sourceFilesSeen = new TreeMap<>();
     private boolean volatileOutput;
 
     synchronized void readEnvVar(String name, String value) {
@@ -20,9 +21,14 @@ public final class RenderTrace {
         volatileOutput = true;
     }
 
-    /** The output depends on which files exist ({@code source_has_files}): it is rendered again each time. */
-    synchronized void lookedAtFiles() {
-        volatileOutput = true;
+    /** {@code source_has_files(source, table)} answered {@code found}: the output holds while the answer does. */
+    synchronized void lookedAtFiles(String source, String table, boolean found) {
+        sourceFilesSeen.put(sourceTableKey(source, table), found);
+    }
+
+    /** How {@link #sourceFilesSeen} names a source table: the two names with a NUL between (names may hold dots). */
+    public static String sourceTableKey(String source, String table) {
+        return source + '\u0000' + table;
     }
 
     /** Environment variables read, with the values seen (null: not set). */
@@ -30,7 +36,12 @@ public final class RenderTrace {
         return new TreeMap<>(envVarsRead);
     }
 
-    /** True when the output depends on {@code run_started_at}, {@code invocation_id} or files on disk. */
+    /** Whether each source table asked about (named by {@link #sourceTableKey}) had files. */
+    public synchronized Map<String, Boolean> sourceFilesSeen() {
+        return new TreeMap<>(sourceFilesSeen);
+    }
+
+    /** True when the output depends on {@code run_started_at} or {@code invocation_id}. */
     public synchronized boolean isVolatile() {
         return volatileOutput;
     }

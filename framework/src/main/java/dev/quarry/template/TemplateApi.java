@@ -57,8 +57,9 @@ final class TemplateApi {
     private static boolean sourceHasFiles(RenderContext context, List<?> arguments, RenderTrace trace)
             throws TemplateModelException {
         List<String> names = strings("source_has_files", arguments, 2, 2);
-        trace.lookedAtFiles();
-        return context.sourceHasFiles(names.get(0), names.get(1));
+        boolean found = context.sourceHasFiles(names.get(0), names.get(1));
+        trace.lookedAtFiles(names.get(0), names.get(1), found);
+        return found;
     }
 
     private static Object var(RenderContext context, List<?> arguments, ObjectWrapper wrapper)

@@ -40,13 +40,23 @@ class SourceHasFilesTest {
         assertThat(project.run("compile").exitCode()).isZero();
         assertThat(Files.readString(dir.resolve("target/compiled/models/orders.sql")))
                 .contains("no orders landed yet");
+        // The answer is kept with the cached result: while it is the same, the model is not rendered again.
+        assertThat(project.run("compile").stdout()).contains("(0 rendered, 1 unchanged)");
 
         Files.createDirectories(dir.resolve("data/landing/orders/day=1"));
         Files.writeString(dir.resolve("data/landing/orders/day=1/part-0.parquet"), "not read while compiling");
-        assertThat(project.run("compile").exitCode()).isZero();
+        TestProject.Result landed = project.run("compile");
+        assertThat(landed.exitCode()).isZero();
+        assertThat(landed.stdout()).contains("(1 rendered, 0 unchanged)");
 
         assertThat(Files.readString(dir.resolve("target/compiled/models/orders.sql")))
                 .contains("read_parquet('data/landing/orders/**/*.parquet'").doesNotContain("no orders landed yet");
+        assertThat(project.run("compile").stdout()).contains("(0 rendered, 1 unchanged)");
+
+        Files.delete(dir.resolve("data/landing/orders/day=1/part-0.parquet"));
+        assertThat(project.run("compile").stdout()).contains("(1 rendered, 0 unchanged)");
+        assertThat(Files.readString(dir.resolve("target/compiled/models/orders.sql")))
+                .contains("no orders landed yet");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class CacheCodecTest {
 
     private static final ParsedTemplate PARSED = new ParsedTemplate("sum",
-            List.of(new Reference("ref", List.of("orders"))), Map.of(), Map.of(), false);
+            List.of(new Reference("ref", List.of("orders"))), Map.of(), Map.of(), Map.of(), false);
 
     @Test
     void keepsTheOutputColumnsOfACompiledModel() throws IOException {
@@ -32,6 +32,19 @@ class CacheCodecTest {
         assertThat(read.get("models/a.sql").compiledSql()).isEqualTo("select id, total from orders");
         assertThat(read.get("models/b.sql").outputColumns()).isNull();
         assertThat(read.get("models/b.sql").compileKey()).isEqualTo("c2");
+    }
+
+    @Test
+    void keepsWhatATemplateReadFromOutside() throws IOException {
+        ParsedTemplate parsed = new ParsedTemplate("sum", List.of(), Map.of(), Map.of("REGION", "eu"),
+                Map.of(dev.quarry.template.RenderTrace.sourceTableKey("landing.v2", "orders"), true), false);
+        Map<String, CacheEntry> entries = new LinkedHashMap<>();
+        entries.put("models/a.sql", new CacheEntry("p1", parsed, null, null, null));
+
+        ParsedTemplate read = roundTrip(entries).get("models/a.sql").parsed();
+
+        assertThat(read.envVarsRead()).containsExactly(Map.entry("REGION", "eu"));
+        assertThat(read.sourceFilesSeen()).containsExactly(Map.entry("landing.v2\u0000orders", true));
     }
 
     private static Map<String, CacheEntry> roundTrip(Map<String, CacheEntry> entries) throws IOException {
