@@ -30,6 +30,8 @@ final class Workspace {
 
     private final GlobalOptions options;
     private final Invocation invocation;
+    /** The compile cache that {@link #load} started reading, until a compile takes it. */
+    private PendingCache cacheBeingRead;
 
     Workspace(GlobalOptions options, Invocation invocation) {
         this.options = options;
@@ -54,9 +56,36 @@ final class Workspace {
                 CommandLineVars.parse(options.vars), invocation.environment);
         PhaseTimer timer = new PhaseTimer();
         Project project = new ProjectLoader(loadOptions, useCache ? QuarryVersion.build() : null)
-                .load(projectDir(), diagnostics);
+                .load(projectDir(), diagnostics, useCache ? this::startReadingCompileCache : targetDir -> { });
         timer.done("loading the project");
         return project;
+    }
+
+    /**
+     * Starts reading the compile cache on a thread of its own (11 MB at 5,000 models), while the rest of the project
+     * loads.
+     */
+    private void startReadingCompileCache(Path targetDir) {
+        String build = QuarryVersion.build();
+        cacheBeingRead = new PendingCache(targetDir, java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> CompileCache.load(targetDir, build), runnable -> {
+                    Thread thread = new Thread(runnable, "quarry-cache-reader");
+                    thread.setDaemon(true);
+                    thread.start();
+                }));
+    }
+
+    /** The compile cache of a target directory: the one being read, if it is that directory's, else read now. */
+    private CompileCache compileCache(Path targetDir) {
+        PendingCache pending = cacheBeingRead;
+        cacheBeingRead = null;
+        if (pending != null && pending.targetDir().equals(targetDir)) {
+            return pending.cache().join();
+        }
+        return CompileCache.load(targetDir, QuarryVersion.build());
+    }
+
+    private record PendingCache(Path targetDir, java.util.concurrent.CompletableFuture<CompileCache> cache) {
     }
 
     /** What one compile asks for. */
@@ -81,9 +110,7 @@ final class Workspace {
      */
     Compiled compile(Project project, Diagnostics diagnostics, Request request, Consumer<ManifestNode> onCompiled) {
         PhaseTimer timer = new PhaseTimer();
-        String build = QuarryVersion.build();
-        CompileCache cache = request.useCache() ? CompileCache.load(project.targetDir(), build)
-                : CompileCache.empty();
+        CompileCache cache = request.useCache() ? compileCache(project.targetDir()) : CompileCache.empty();
         timer.done("loading the compile cache");
         CompileOptions compileOptions = new CompileOptions(request.select(), request.exclude(),
                 invocation.environment, invocation.runStartedAt(), invocation.invocationId,

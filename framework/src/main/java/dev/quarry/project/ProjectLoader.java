@@ -46,6 +46,16 @@ public final class ProjectLoader {
      * {@code source()} that it declares look unknown.
      */
     public Project load(Path root, Diagnostics diagnostics) {
+        return load(root, diagnostics, targetDir -> { });
+    }
+
+    /**
+     * Loads the project (see {@link #load(Path, Diagnostics)}).
+     *
+     * @param onTargetDir given the project's target directory as soon as the project file is read, so that a caller
+     *                    can start reading what it keeps there while the rest of the project loads
+     */
+    public Project load(Path root, Diagnostics diagnostics, java.util.function.Consumer<Path> onTargetDir) {
         YamlReading reading = new YamlReading(diagnostics);
         Path projectFile = root.resolve(ProjectConfigReader.FILE);
         if (!Files.isRegularFile(projectFile)) {
@@ -62,6 +72,7 @@ public final class ProjectLoader {
             diagnostics.throwIfErrors();
         }
         Objects.requireNonNull(config);
+        onTargetDir.accept(root.resolve(config.targetPath()));
         SourceLocation profileKey = config.profileLocation();
         Target target = new ProfileReader(reading, options.environment())
                 .read(root, ProfileReader.candidates(root, options.profilesDir(), options.homeDir()),
