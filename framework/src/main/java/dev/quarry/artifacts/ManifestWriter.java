@@ -119,10 +119,10 @@ public final class ManifestWriter {
         json.writeFieldName("fqn");
         PlainJson.write(json, node.fqn());
         if (node.rawCode() != null) {
-            code(json, "raw_code", node.rawCode());
+            json.writeStringField("raw_code", node.rawCode());
             json.writeStringField("language", "sql");
             json.writeBooleanField("compiled", node.compiledCode() != null);
-            code(json, "compiled_code", node.compiledCode());
+            json.writeStringField("compiled_code", node.compiledCode());
         }
         json.writeObjectFieldStart("checksum");
         json.writeStringField("name", "sha256");
@@ -151,20 +151,6 @@ public final class ManifestWriter {
             PlainJson.write(json, detail.getValue());
         }
         json.writeEndObject();
-    }
-
-    /**
-     * A long text field, handed to Jackson as UTF-8 bytes: it escapes those a byte at a time, where it reads a
-     * {@code String} a char at a time (most of a manifest is SQL, and this halves the time to write it).
-     */
-    private static void code(JsonGenerator json, String field, String text) throws IOException {
-        json.writeFieldName(field);
-        if (text == null) {
-            json.writeNull();
-        } else {
-            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            json.writeUTF8String(bytes, 0, bytes.length);
-        }
     }
 
     private static void columns(JsonGenerator json, List<ColumnProperties> columns) throws IOException {
