@@ -167,7 +167,7 @@ final class CompilePass {
      * read are unchanged, else a new one (filled in when it is rendered).
      */
     private CacheEntry genericTestEntry(ManifestNode test) {
-        String parseKey = Checksums.cacheKey(sharedKey, test.rawCode());
+        String parseKey = Checksums.sha256(sharedKey, test.rawCode());
         CacheEntry kept = cache.get(test.uniqueId());
         if (kept != null && kept.parseKey().equals(parseKey) && !kept.parsed().isVolatile()
                 && ParsePass.outsideReadsUnchanged(scope, kept.parsed())) {
@@ -235,7 +235,7 @@ final class CompilePass {
         for (CteInjector.Cte cte : ctes) {
             inlined.append(cte.identifier()).append('\n').append(cte.sql()).append('\u0000');
         }
-        return Checksums.cacheKey(cached.parseKey(), String.valueOf(new java.util.TreeMap<>(node.config())),
+        return Checksums.sha256(cached.parseKey(), String.valueOf(new java.util.TreeMap<>(node.config())),
                 self.rendered(),
                 relations.toString(), String.valueOf(incremental), inlined.toString());
     }

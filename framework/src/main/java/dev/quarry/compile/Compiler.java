@@ -274,7 +274,7 @@ public final class Compiler {
             parts.add(name);
             parts.add(doc.text());
         });
-        return Checksums.cacheKey(parts.toArray(String[]::new));
+        return Checksums.sha256(parts.toArray(String[]::new));
     }
 
     /** What the cache keeps entries under: template files, and generic tests' unique ids. */

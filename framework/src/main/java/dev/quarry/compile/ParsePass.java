@@ -40,8 +40,8 @@ final class ParsePass {
 
     /** The parse result, or null when the template failed (reported). */
     ParsedTemplate parse(String path, String name, String rawCode, boolean mustRenderSql) {
-        // The key hashes the text itself (cheaply); the SHA-256 the manifest shows is computed only when it changed.
-        String key = Checksums.cacheKey(sharedKey, path, rawCode);
+        // The key hashes the text itself; the checksum the manifest shows (another hash) only when the text changed.
+        String key = Checksums.sha256(sharedKey, path, rawCode);
         CacheEntry cached = cache.get(path);
         if (cached != null && cached.parseKey().equals(key) && outsideReadsUnchanged(scope, cached.parsed())
                 && !cached.parsed().isVolatile()) {
