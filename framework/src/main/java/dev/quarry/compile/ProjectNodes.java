@@ -50,19 +50,11 @@ final class ProjectNodes {
         List<ManifestNode> testNodes = new ArrayList<>();
         Map<String, List<TestDefinition>> modelTests = new HashMap<>();
         project.properties().models().forEach(properties -> modelTests.put(properties.name(), properties.tests()));
-        // Models and their generic tests are made in parallel (thousands in a large project); names are then claimed
-        // in file order, so which of two tests of one name is reported does not depend on the threads.
-        List<ModelNodes> models = project.models().parallelStream()
-                .map(model -> {
-                    ManifestNode node = factory.model(model, parsedModels.get(model.path()));
-                    return new ModelNodes(node, isEnabled(node) ? tests.genericTestCandidates(node,
-                            modelTests.getOrDefault(model.name(), List.of())) : List.of());
-                })
-                .toList();
-        for (ModelNodes model : models) {
-            if (isEnabled(model.node())) {
-                builder.add(model.node());
-                testNodes.addAll(tests.claimed(model.tests()));
+        for (ModelFile model : project.models()) {
+            ManifestNode node = factory.model(model, parsedModels.get(model.path()));
+            if (isEnabled(node)) {
+                builder.add(node);
+                testNodes.addAll(tests.genericTests(node, modelTests.getOrDefault(model.name(), List.of())));
             }
         }
         Map<String, List<TestDefinition>> seedTests = new HashMap<>();
@@ -87,9 +79,6 @@ final class ProjectNodes {
         project.properties().exposures().forEach(exposure -> builder.add(builder.exposure(exposure,
                 descriptions.render(exposure.description(), exposure.location()))));
         return builder;
-    }
-
-    private record ModelNodes(ManifestNode node, List<TestNodeFactory.Candidate> tests) {
     }
 
     private List<ManifestNode> unitTests() {

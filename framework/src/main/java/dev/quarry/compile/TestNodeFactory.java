@@ -33,67 +33,38 @@ final class TestNodeFactory {
 
     /** The generic tests of a model, seed or source node and of its columns. */
     List<ManifestNode> genericTests(ManifestNode attached, List<TestDefinition> nodeTests) {
-        return claimed(genericTestCandidates(attached, nodeTests));
-    }
-
-    /**
-     * A generic test made from its YAML, before its name is claimed.
-     *
-     * @param deferredError an error about it, reported only if its name is its own
-     */
-    record Candidate(String name, dev.quarry.error.SourceLocation where, ManifestNode node,
-            dev.quarry.error.Diagnostic deferredError) {
-    }
-
-    /**
-     * The generic tests of a node and of its columns, not yet checked for names used twice: safe to call for many
-     * nodes at once; {@link #claimed} then takes them in order.
-     */
-    List<Candidate> genericTestCandidates(ManifestNode attached, List<TestDefinition> nodeTests) {
-        List<Candidate> tests = new ArrayList<>();
+        List<ManifestNode> tests = new ArrayList<>();
         boolean isSource = attached.type() == ResourceType.SOURCE;
         String attachedName = isSource ? attached.name().replace('.', '_') : attached.name();
         for (TestDefinition test : nodeTests) {
-            candidate(attached, test, null, attachedName, isSource).ifPresent(tests::add);
+            generic(attached, test, null, attachedName, isSource).ifPresent(tests::add);
         }
         for (ColumnProperties column : attached.columns()) {
             for (TestDefinition test : column.tests()) {
-                candidate(attached, test, column.name(), attachedName, isSource).ifPresent(tests::add);
+                generic(attached, test, column.name(), attachedName, isSource).ifPresent(tests::add);
             }
         }
         return tests;
     }
 
-    /** The candidates whose names were not taken before, in order; a name used again is an error. */
-    List<ManifestNode> claimed(List<Candidate> candidates) {
-        List<ManifestNode> tests = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            if (claim(candidate.name(), candidate.where())) {
-                if (candidate.deferredError() != null) {
-                    diagnostics.add(candidate.deferredError());
-                }
-                tests.add(candidate.node());
-            }
-        }
-        return tests;
-    }
-
-    private java.util.Optional<Candidate> candidate(ManifestNode attached, TestDefinition test, String column,
+    private java.util.Optional<ManifestNode> generic(ManifestNode attached, TestDefinition test, String column,
             String attachedName, boolean isSource) {
         if (!genericTests.check(test, column, diagnostics)) {
             return java.util.Optional.empty();
         }
         String name = test.name() != null ? test.name()
                 : TestNaming.name(test.testName(), attachedName, isSource, column, test.arguments());
+        if (!claim(name, test.location())) {
+            return java.util.Optional.empty();
+        }
         Reference tested = isSource ? Reference.source(attached.fqn().get(1), attached.fqn().get(2))
                 : Reference.ref(null, attached.name());
         List<Reference> references = new ArrayList<>();
         references.add(tested);
         references.addAll(GenericTestInvocation.argumentReferences(test.arguments()));
-        dev.quarry.error.Diagnostic badTo = null;
         if (test.arguments().get("to") instanceof String to && ReferenceExpression.parse(to).isEmpty()) {
-            badTo = dev.quarry.error.Diagnostic.error(test.location(), "relationships 'to' must be ref('model') or "
-                    + "source('source', 'table'), not '" + to + "'", "write to: \"ref('dim_location')\"");
+            diagnostics.error(test.location(), "relationships 'to' must be ref('model') or source('source', "
+                    + "'table'), not '" + to + "'", "write to: \"ref('dim_location')\"");
         }
         Map<String, Object> kwargs = new LinkedHashMap<>(test.arguments());
         if (column != null) {
@@ -110,11 +81,10 @@ final class TestNodeFactory {
         }
         details.put("defined_at", test.location().toString());
         String file = attached.patchPath() != null ? attached.patchPath() : attached.path();
-        ManifestNode node = new ManifestNode(NodeIds.test(project.name(), name), ResourceType.DATA_TEST,
+        return java.util.Optional.of(new ManifestNode(NodeIds.test(project.name(), name), ResourceType.DATA_TEST,
                 name, project.name(), file, null, List.of(project.name(), name), rawCode, null,
                 Checksums.sha256(name, rawCode), config, NodeFactory.tags(config), "", List.of(),
-                references, List.of(), null, details);
-        return java.util.Optional.of(new Candidate(name, test.location(), node, badTo));
+                references, List.of(), null, details));
     }
 
     ManifestNode singular(SingularTestFile file, ParsedTemplate parsed) {
