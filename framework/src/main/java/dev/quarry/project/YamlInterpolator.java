@@ -44,22 +44,31 @@ final class YamlInterpolator {
         this.diagnostics = diagnostics;
     }
 
+    /** The node with its strings interpolated; the node itself (not a copy) where nothing in it changes. */
     YamlNode apply(YamlNode node) {
         if (node instanceof YamlScalar scalar) {
             return scalar(scalar);
         }
         if (node instanceof YamlList list) {
-            List<YamlNode> items = new ArrayList<>();
-            list.items().forEach(item -> items.add(apply(item)));
-            return new YamlList(items, list.location());
+            List<YamlNode> items = new ArrayList<>(list.items().size());
+            boolean changed = false;
+            for (YamlNode item : list.items()) {
+                YamlNode applied = apply(item);
+                changed |= applied != item;
+                items.add(applied);
+            }
+            return changed ? new YamlList(items, list.location()) : list;
         }
         YamlMap map = (YamlMap) node;
         Map<String, YamlMap.Entry> entries = new LinkedHashMap<>();
+        boolean changed = false;
         for (YamlMap.Entry entry : map.entries().values()) {
             YamlNode value = TEMPLATE_KEYS.contains(entry.key()) ? entry.value() : apply(entry.value());
-            entries.put(entry.key(), new YamlMap.Entry(entry.key(), entry.keyLocation(), value));
+            changed |= value != entry.value();
+            entries.put(entry.key(), value == entry.value() ? entry
+                    : new YamlMap.Entry(entry.key(), entry.keyLocation(), value));
         }
-        return new YamlMap(entries, map.location());
+        return changed ? new YamlMap(entries, map.location()) : map;
     }
 
     private YamlScalar scalar(YamlScalar scalar) {
