@@ -50,25 +50,38 @@ final class YamlInterpolator {
             return scalar(scalar);
         }
         if (node instanceof YamlList list) {
-            List<YamlNode> items = new ArrayList<>(list.items().size());
-            boolean changed = false;
-            for (YamlNode item : list.items()) {
+            List<YamlNode> items = null;
+            for (int index = 0; index < list.items().size(); index++) {
+                YamlNode item = list.items().get(index);
                 YamlNode applied = apply(item);
-                changed |= applied != item;
-                items.add(applied);
+                if (applied != item && items == null) {
+                    items = new ArrayList<>(list.items().subList(0, index));
+                }
+                if (items != null) {
+                    items.add(applied);
+                }
             }
-            return changed ? new YamlList(items, list.location()) : list;
+            return items == null ? list : new YamlList(items, list.location());
         }
         YamlMap map = (YamlMap) node;
-        Map<String, YamlMap.Entry> entries = new LinkedHashMap<>();
-        boolean changed = false;
+        Map<String, YamlMap.Entry> entries = null;
         for (YamlMap.Entry entry : map.entries().values()) {
             YamlNode value = TEMPLATE_KEYS.contains(entry.key()) ? entry.value() : apply(entry.value());
-            changed |= value != entry.value();
-            entries.put(entry.key(), value == entry.value() ? entry
-                    : new YamlMap.Entry(entry.key(), entry.keyLocation(), value));
+            if (value != entry.value() && entries == null) {
+                entries = new LinkedHashMap<>();
+                for (YamlMap.Entry before : map.entries().values()) {
+                    if (before == entry) {
+                        break;
+                    }
+                    entries.put(before.key(), before);
+                }
+            }
+            if (entries != null) {
+                entries.put(entry.key(), value == entry.value() ? entry
+                        : new YamlMap.Entry(entry.key(), entry.keyLocation(), value));
+            }
         }
-        return changed ? new YamlMap(entries, map.location()) : map;
+        return entries == null ? map : new YamlMap(entries, map.location());
     }
 
     private YamlScalar scalar(YamlScalar scalar) {
