@@ -15,6 +15,10 @@ final class ReferenceExpression {
     }
 
     static Optional<Reference> parse(String text) {
+        // Most arguments are plain values; only text holding a call can match (and needs the patterns' work).
+        if (text.indexOf('(') < 0) {
+            return Optional.empty();
+        }
         Matcher ref = REF.matcher(text);
         if (ref.matches()) {
             return Optional.of(ref.group(2) == null ? Reference.ref(null, ref.group(1))
