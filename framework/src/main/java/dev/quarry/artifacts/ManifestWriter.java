@@ -93,13 +93,9 @@ public final class ManifestWriter {
         json.writeEndObject();
     }
 
-    /** Each thread's buffer for one node's text, reused: a node's text is copied out of it once, at its size. */
-    private static final ThreadLocal<java.io.ByteArrayOutputStream> NODE_BUFFER =
-            ThreadLocal.withInitial(() -> new java.io.ByteArrayOutputStream(1 << 14));
-
     private RawJson nodeJson(ManifestNode node) {
-        java.io.ByteArrayOutputStream bytes = NODE_BUFFER.get();
-        bytes.reset();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(
+                node.rawCode() == null ? 512 : node.rawCode().length() * 3);
         try (JsonGenerator json = mapper.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
             node(json, node);
         } catch (IOException impossible) {

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import org.jgrapht.Graph;
 import org.jgrapht.Graphs;
 import org.jgrapht.alg.connectivity.KosarajuStrongConnectivityInspector;
+import org.jgrapht.alg.cycle.CycleDetector;
 import org.jgrapht.graph.DefaultDirectedGraph;
 import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.traverse.TopologicalOrderIterator;
@@ -117,8 +118,8 @@ public final class ModelGraph {
      */
     public List<List<String>> cycles() {
         List<List<String>> cycles = new ArrayList<>();
-        // A topological sort answers "is there any cycle?" cheaply; components are only worked out when there is one.
-        if (isAcyclic()) {
+        // One depth-first pass answers "is there any cycle?"; components are only worked out when there is one.
+        if (!new CycleDetector<>(graph).detectCycles()) {
             return cycles;
         }
         for (Set<String> component : new KosarajuStrongConnectivityInspector<>(graph).stronglyConnectedSets()) {
@@ -129,32 +130,6 @@ public final class ModelGraph {
         }
         cycles.sort((left, right) -> left.get(0).compareTo(right.get(0)));
         return cycles;
-    }
-
-    /** Kahn's algorithm: every node can be taken in order only when no cycle holds some back. */
-    private boolean isAcyclic() {
-        Map<String, Integer> waitingFor = new HashMap<>(graph.vertexSet().size() * 2);
-        Deque<String> ready = new ArrayDeque<>();
-        for (String node : graph.vertexSet()) {
-            int parents = graph.inDegreeOf(node);
-            if (parents == 0) {
-                ready.add(node);
-            } else {
-                waitingFor.put(node, parents);
-            }
-        }
-        int taken = 0;
-        while (!ready.isEmpty()) {
-            String node = ready.removeFirst();
-            taken++;
-            for (DefaultEdge edge : graph.outgoingEdgesOf(node)) {
-                String child = graph.getEdgeTarget(edge);
-                if (waitingFor.merge(child, -1, Integer::sum) == 0) {
-                    ready.add(child);
-                }
-            }
-        }
-        return taken == graph.vertexSet().size();
     }
 
     private List<String> shortestCycleThrough(String start, Set<String> component) {

@@ -44,44 +44,22 @@ final class YamlInterpolator {
         this.diagnostics = diagnostics;
     }
 
-    /** The node with its strings interpolated; the node itself (not a copy) where nothing in it changes. */
     YamlNode apply(YamlNode node) {
         if (node instanceof YamlScalar scalar) {
             return scalar(scalar);
         }
         if (node instanceof YamlList list) {
-            List<YamlNode> items = null;
-            for (int index = 0; index < list.items().size(); index++) {
-                YamlNode item = list.items().get(index);
-                YamlNode applied = apply(item);
-                if (applied != item && items == null) {
-                    items = new ArrayList<>(list.items().subList(0, index));
-                }
-                if (items != null) {
-                    items.add(applied);
-                }
-            }
-            return items == null ? list : new YamlList(items, list.location());
+            List<YamlNode> items = new ArrayList<>();
+            list.items().forEach(item -> items.add(apply(item)));
+            return new YamlList(items, list.location());
         }
         YamlMap map = (YamlMap) node;
-        Map<String, YamlMap.Entry> entries = null;
+        Map<String, YamlMap.Entry> entries = new LinkedHashMap<>();
         for (YamlMap.Entry entry : map.entries().values()) {
             YamlNode value = TEMPLATE_KEYS.contains(entry.key()) ? entry.value() : apply(entry.value());
-            if (value != entry.value() && entries == null) {
-                entries = new LinkedHashMap<>();
-                for (YamlMap.Entry before : map.entries().values()) {
-                    if (before == entry) {
-                        break;
-                    }
-                    entries.put(before.key(), before);
-                }
-            }
-            if (entries != null) {
-                entries.put(entry.key(), value == entry.value() ? entry
-                        : new YamlMap.Entry(entry.key(), entry.keyLocation(), value));
-            }
+            entries.put(entry.key(), new YamlMap.Entry(entry.key(), entry.keyLocation(), value));
         }
-        return entries == null ? map : new YamlMap(entries, map.location());
+        return new YamlMap(entries, map.location());
     }
 
     private YamlScalar scalar(YamlScalar scalar) {
