@@ -12,7 +12,9 @@
 #   --project-dir DIR  generate into DIR (must be absent or empty) instead of a temp directory; implies --keep
 #   --baseline L       also time another build's launcher L (e.g. a clone at an older commit) on its own copy of the
 #                      project, alternating with this one run by run, so both see the same machine; the table
-#                      gets a column for each
+#                      gets a column for each. L must be a launcher in a checkout it built itself: a copied
+#                      project/target/ carries a class-data sharing archive made for jars at another path, which the
+#                      JVM rejects, and that build then starts ~0.2 s slower
 #
 # Environment:
 #   QUARRY_BIN         the launcher to time (default: the `quarry` launcher of the repository this script is in)
@@ -42,7 +44,7 @@ while [[ $# -gt 0 ]]; do
     --keep) keep=1; shift ;;
     --project-dir) [[ $# -ge 2 ]] || die "--project-dir needs a value"; proj="$2"; keep=1; shift 2 ;;
     --baseline) [[ $# -ge 2 ]] || die "--baseline needs a value"; baseline="$2"; shift 2 ;;
-    -h|--help) usage_lines 5 21; exit 0 ;;
+    -h|--help) usage_lines 5 23; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
 done
