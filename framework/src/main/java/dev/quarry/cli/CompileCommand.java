@@ -59,12 +59,9 @@ final class CompileCommand implements Callable<Integer> {
             reporter.info(Summaries.found(project));
             Selections.warnUnmatched(project, selection, reporter);
             Path targetDir = loaded.targetDir();
-            // The cache is saved while the manifest is written: neither reads what the other writes.
-            java.util.concurrent.CompletableFuture<Void> cacheSaved = java.util.concurrent.CompletableFuture
-                    .runAsync(() -> saveCache(compiled, targetDir));
             new ManifestWriter().write(project, targetDir, Instant.now());
             timer.done("writing the manifest");
-            awaitSaved(cacheSaved);
+            compiled.cache().save(targetDir, QuarryVersion.build());
             timer.done("saving the compile cache");
             int written = writer.finish();
             timer.done("finishing the compiled SQL files");
@@ -78,22 +75,6 @@ final class CompileCommand implements Callable<Integer> {
             throw new UncheckedIOException(failure);
         }
         return 0;
-    }
-
-    private static void awaitSaved(java.util.concurrent.CompletableFuture<Void> saving) {
-        try {
-            saving.join();
-        } catch (java.util.concurrent.CompletionException failure) {
-            throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
-        }
-    }
-
-    private static void saveCache(Workspace.Compiled compiled, Path targetDir) {
-        try {
-            compiled.cache().save(targetDir, QuarryVersion.build());
-        } catch (IOException failure) {
-            throw new UncheckedIOException(failure);
-        }
     }
 
     private static void report(Reporter reporter, Workspace workspace, CompiledProject project, Instant started,
