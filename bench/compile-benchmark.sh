@@ -54,21 +54,10 @@ need_heap --heap "$heap"
 need_launcher
 if [[ -n "$baseline" && ! -x "$baseline" ]]; then die "baseline launcher not found or not executable: $baseline"; fi
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/quarry-bench.XXXXXX")"
-if [[ -z "$proj" ]]; then
-  proj="$work/project"
-fi
-cleanup() {
-  rm -rf "$work"
-  if [[ "$keep" -eq 0 ]]; then rm -rf "$proj"; fi
-}
-trap cleanup EXIT
+make_work_dir
 
 # ---- generate the project (once) -------------------------------------------------------------
-log "generating $models models into $proj"
-"$java_cmd" "$script_dir/GenerateProject.java" --models "$models" --out "$proj" --quiet >"$work/generator.txt"
-sed 's/^/[bench]   /' "$work/generator.txt" >&2
-proj="$(cd "$proj" && pwd)"
+generate_project "$models"
 
 # The model to touch: the middle one by global index (the generator names models <prefix>_<index>).
 touch_relative="$(cd "$proj" && find models -name '*.sql' | sed -E 's/^(.*_([0-9]+)\.sql)$/\2\t\1/' | sort -n \

@@ -54,21 +54,10 @@ need_positive_int --runs "$runs"
 if [[ -n "$heap" ]]; then need_heap --heap "$heap"; fi
 need_launcher
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/quarry-bench.XXXXXX")"
-if [[ -z "$proj" ]]; then
-  proj="$work/project"
-fi
-cleanup() {
-  rm -rf "$work"
-  if [[ "$keep" -eq 0 ]]; then rm -rf "$proj"; fi
-}
-trap cleanup EXIT
+make_work_dir
 
 # ---- generate the project (once) -------------------------------------------------------------
-log "generating $models models into $proj"
-"$java_cmd" "$script_dir/GenerateProject.java" --models "$models" --out "$proj" --quiet >"$work/generator.txt"
-sed 's/^/[bench]   /' "$work/generator.txt" >&2
-proj="$(cd "$proj" && pwd)"
+generate_project "$models"
 
 # ---- measuring -------------------------------------------------------------------------------
 java_opts="${QUARRY_JAVA_OPTS:-}"

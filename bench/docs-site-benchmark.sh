@@ -44,22 +44,11 @@ need_positive_int --runs "$runs"
 [[ -n "$query" ]] || die "--query must not be empty"
 need_launcher
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/quarry-bench.XXXXXX")"
-if [[ -z "$proj" ]]; then
-  proj="$work/project"
-fi
-cleanup() {
-  rm -rf "$work"
-  if [[ "$keep" -eq 0 ]]; then rm -rf "$proj"; fi
-}
-trap cleanup EXIT
+make_work_dir
 
 classpath="$(framework_test_classpath)"
 
-log "generating $models models into $proj"
-"$java_cmd" "$script_dir/GenerateProject.java" --models "$models" --out "$proj" --quiet >"$work/generator.txt"
-sed 's/^/[bench]   /' "$work/generator.txt" >&2
-proj="$(cd "$proj" && pwd)"
+generate_project "$models"
 
 log "quarry docs generate"
 bench_exec "$work/docs.out" "$work/docs.out" "$quarry" --project-dir "$proj" docs generate

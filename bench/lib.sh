@@ -76,6 +76,26 @@ record() {
   if [[ -n "$bench_rss_kb" ]]; then echo "$bench_rss_kb" >>"$work/$1.rss"; fi
 }
 
+# ---- the work folder and the generated project ------------------------------------------------
+# make_work_dir: creates $work, the script's temp folder, and deletes it on exit, with $proj unless $keep is 1; an
+# empty $proj becomes $work/project. The calling script defines proj and keep first.
+make_work_dir() {
+  work="$(mktemp -d "${TMPDIR:-/tmp}/quarry-bench.XXXXXX")"
+  if [[ -z "$proj" ]]; then
+    proj="$work/project"
+  fi
+  trap 'rm -rf "$work"; if [[ "$keep" -eq 0 ]]; then rm -rf "$proj"; fi' EXIT
+}
+
+# generate_project MODELS: writes the synthetic project of bench/GenerateProject.java into $proj (absent or empty)
+# and makes $proj absolute.
+generate_project() {
+  log "generating $1 models into $proj"
+  "$java_cmd" "$repo_dir/bench/GenerateProject.java" --models "$1" --out "$proj" --quiet >"$work/generator.txt"
+  sed 's/^/[bench]   /' "$work/generator.txt" >&2
+  proj="$(cd "$proj" && pwd)"
+}
+
 # ---- fresh state -----------------------------------------------------------------------------
 # move_aside PATH: moves PATH (a file or folder, if it exists) into $work, where it is deleted when the script
 # exits. Deleting thousands of files on this machine's file system slows the file creation of the next ~30 s

@@ -62,15 +62,7 @@ need_launcher
 # reported on the machine line: other jobs on a 2-core machine skew every number
 load_before="$(load_average)"
 
-work="$(mktemp -d "${TMPDIR:-/tmp}/quarry-test-bench.XXXXXX")"
-if [[ -z "$proj" ]]; then
-  proj="$work/project"
-fi
-cleanup() {
-  rm -rf "$work"
-  if [[ "$keep" -eq 0 ]]; then rm -rf "$proj"; fi
-}
-trap cleanup EXIT
+make_work_dir
 
 # ---- generate the project (once) -------------------------------------------------------------
 # Models m_0001 … m_M, all tables with the columns id (1…rows), category (a–d), amount (≥ 0), event_date (in 2024)
