@@ -118,23 +118,19 @@ final class CompilePass {
             return new Output(sql, own, false, outputColumns);
         } catch (TemplateFailure failure) {
             Diagnostic found = failure.diagnostic();
-            diagnostics.add(definedAt(node).map(yaml -> testFailure(node, yaml, found)).orElse(found));
+            diagnostics.add(definedAt(node).map(yaml -> testFailure(node, yaml, failure.withoutCallSite()))
+                    .orElse(found));
             return null;
         }
     }
 
     /**
-     * A generic test's template error, at the test's YAML line: the call site of the test's macro, which the hint no
-     * longer names; where the error is in that macro, the hint says.
+     * A generic test's template error, at the test's YAML line: the call site of the test's macro; where the error is
+     * in that macro, the hint says.
      */
     private static Diagnostic testFailure(ManifestNode node, dev.quarry.error.SourceLocation yaml, Diagnostic found) {
-        String rendered = renderedName(node);
         String hint = found.hint();
-        int callSite = hint == null ? -1 : hint.lastIndexOf("called ");
-        if (callSite >= 0 && hint.indexOf(rendered, callSite) >= 0) {
-            hint = callSite == 0 ? null : hint.substring(0, callSite).replaceAll(" \\($", "");
-        }
-        if (!found.location().file().equals(rendered)) {
+        if (!found.location().file().equals(renderedName(node))) {
             String at = "the error is at " + found.location() + ", in the test's macro";
             hint = hint == null ? at : hint + "; " + at;
         }

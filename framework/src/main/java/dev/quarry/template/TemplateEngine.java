@@ -159,7 +159,8 @@ public final class TemplateEngine {
             variables.forEach(model::put);
             template.process(model, output);
         } catch (TemplateException failure) {
-            throw new TemplateFailure(TemplateErrors.fromRendering(failure, path), failure);
+            Diagnostic inTemplate = TemplateErrors.withoutCallSite(failure, path);
+            throw new TemplateFailure(TemplateErrors.withCallSite(inTemplate, failure, path), inTemplate, failure);
         } catch (IOException impossible) {
             throw new IllegalStateException("writing to a string failed", impossible);
         }

@@ -31,7 +31,8 @@ final class TemplateErrors {
                 "check the FreeMarker syntax: ${...} for values, <#if ...>...</#if>, <@config key='value' />");
     }
 
-    static Diagnostic fromRendering(TemplateException failure, String renderedFile) {
+    /** A rendering error at its innermost template line, without naming the call site. */
+    static Diagnostic withoutCallSite(TemplateException failure, String renderedFile) {
         List<SourceLocation> frames = frames(failure);
         SourceLocation where = frames.isEmpty() ? SourceLocation.of(renderedFile) : frames.get(0);
         String hint = null;
@@ -48,14 +49,19 @@ final class TemplateErrors {
         } else {
             message = "template error: " + firstLine(failure.getMessageWithoutStackTop());
         }
-        if (!where.file().equals(renderedFile)) {
-            SourceLocation callSite = frames.stream().filter(frame -> frame.file().equals(renderedFile))
-                    .reduce((first, second) -> second).orElse(null);
-            String calledFrom = callSite == null ? "called while rendering " + renderedFile
-                    : "called from " + callSite;
-            hint = hint == null ? calledFrom : hint + " (" + calledFrom + ")";
-        }
         return Diagnostic.error(where, message, hint);
+    }
+
+    /** The error with its hint naming the line of the rendered template that called the failing macro. */
+    static Diagnostic withCallSite(Diagnostic error, TemplateException failure, String renderedFile) {
+        if (error.location().file().equals(renderedFile)) {
+            return error;
+        }
+        SourceLocation callSite = frames(failure).stream().filter(frame -> frame.file().equals(renderedFile))
+                .reduce((first, second) -> second).orElse(null);
+        String calledFrom = callSite == null ? "called while rendering " + renderedFile : "called from " + callSite;
+        return Diagnostic.error(error.location(), error.message(), error.hint() == null ? calledFrom
+                : error.hint() + " (" + calledFrom + ")");
     }
 
     private static TemplateCallException callException(Throwable failure) {
