@@ -235,6 +235,37 @@ class CompileEndToEndTest {
     }
 
     @Test
+    void eachDataTestWhoseSqlDoesNotParseIsAWarningAtItsYamlLine() throws IOException {
+        Files.writeString(project.resolve("macros/checks.ftl"), """
+                <#macro test_positive model column_name>select * from ${model} where ${column_name} <= 0</#macro>
+                <#macro test_broken model column_name>select * from ${model} where (${column_name} > 0</#macro>
+                """);
+        Files.writeString(project.resolve("models/checks.yml"), """
+                version: 2
+                models:
+                  - name: stg_orders
+                    columns:
+                      - name: amount
+                        data_tests: [positive, broken]
+                  - name: stg_customers
+                    columns:
+                      - name: customer_id
+                        data_tests: [positive, broken]
+                """);
+
+        assertThat(quarry("compile")).isZero();
+
+        // Both tests of the broken macro are reported, each where it is written; neither test of the other macro is.
+        String hint = "  hint: the compiled SQL is in target/compiled/models/checks.yml/%s.sql (line 1); if the engine "
+                + "accepts it, this warning can be ignored without --strict";
+        assertThat(fixture.stderr().lines().toList()).containsExactly(
+                "models/checks.yml:6:32: warning: SQL does not parse: unexpected end of input at line 1, column 59",
+                hint.formatted("broken_stg_orders_amount"),
+                "models/checks.yml:10:32: warning: SQL does not parse: unexpected end of input at line 1, column 63",
+                hint.formatted("broken_stg_customers_customer_id"));
+    }
+
+    @Test
     void aTargetPathThatCannotBeWrittenIsAClearErrorNotABug() throws IOException {
         Files.writeString(project.resolve("target"), "a file where the target folder should be");
 
