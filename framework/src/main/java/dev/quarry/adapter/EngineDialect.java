@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.quarry.compile.SqlDialect;
+import dev.quarry.project.PartitionBy;
 import dev.quarry.template.Relation;
 
 /**
@@ -66,7 +67,7 @@ public interface EngineDialect extends SqlDialect {
      *                   staged rows
      */
     default String insertOverwrite(Relation target, Relation staged, List<String> columns,
-            TableOptions.PartitionBy partitionBy, List<String> partitions) {
+            PartitionBy partitionBy, List<String> partitions) {
         throw new UnsupportedOperationException(type() + " has no insert_overwrite");
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import dev.quarry.compile.ManifestNode;
 import dev.quarry.project.ColumnProperties;
+import dev.quarry.project.PartitionBy;
 
 /**
  * How a relation is laid out and described where the engine supports it (BigQuery): partitioning, clustering,
@@ -33,7 +34,8 @@ public record TableOptions(Optional<PartitionBy> partitionBy, List<String> clust
      * A model's options, from its resolved config ({@code partition_by}, {@code cluster_by}, {@code labels},
      * {@code require_partition_filter}, {@code partition_expiration_days}, {@code persist_docs}).
      *
-     * @throws IllegalArgumentException when {@code partition_by} is malformed (the message says what to write)
+     * @throws IllegalArgumentException when {@code partition_by} is malformed (the message says what to write); the
+     *         compile reports that already ({@link dev.quarry.project.ConfigKeys})
      */
     public static TableOptions of(ManifestNode node) {
         Map<String, Object> config = node.config();
@@ -62,54 +64,5 @@ public record TableOptions(Optional<PartitionBy> partitionBy, List<String> clust
         return new TableOptions(partitionBy, clusterBy, labels,
                 Boolean.TRUE.equals(config.get("require_partition_filter")), expiration, description,
                 columnDescriptions);
-    }
-
-    /**
-     * {@code partition_by: {field, data_type, granularity, range}} as dbt-bigquery writes it.
-     *
-     * @param dataType    {@code date}, {@code timestamp}, {@code datetime} or {@code int64}
-     * @param granularity {@code hour}, {@code day}, {@code month} or {@code year} (time types); {@code day} by default
-     * @param range       {@code start}, {@code end}, {@code interval} for {@code int64}
-     */
-    public record PartitionBy(String field, String dataType, String granularity, Optional<Range> range) {
-
-        private static final List<String> TYPES = List.of("date", "timestamp", "datetime", "int64");
-        private static final List<String> GRANULARITIES = List.of("hour", "day", "month", "year");
-
-        /** Integer range partitioning: buckets of {@code interval} from {@code start} to {@code end}. */
-        public record Range(long start, long end, long interval) {
-        }
-
-        static PartitionBy of(Map<?, ?> config) {
-            if (!(config.get("field") instanceof String field) || field.isBlank()) {
-                throw new IllegalArgumentException("partition_by needs a 'field': the column to partition on");
-            }
-            String dataType = String.valueOf(config.containsKey("data_type") ? config.get("data_type") : "date")
-                    .toLowerCase(java.util.Locale.ROOT);
-            if (!TYPES.contains(dataType)) {
-                throw new IllegalArgumentException("partition_by 'data_type' must be one of " + String.join(", ",
-                        TYPES) + ", not '" + dataType + "'");
-            }
-            String granularity = String.valueOf(config.containsKey("granularity") ? config.get("granularity")
-                    : "day").toLowerCase(java.util.Locale.ROOT);
-            if (!GRANULARITIES.contains(granularity)) {
-                throw new IllegalArgumentException("partition_by 'granularity' must be one of " + String.join(", ",
-                        GRANULARITIES) + ", not '" + granularity + "'");
-            }
-            if (dataType.equals("date") && granularity.equals("hour")) {
-                throw new IllegalArgumentException("a date column cannot be partitioned by hour; use day, month "
-                        + "or year, or partition on a timestamp");
-            }
-            Optional<Range> range = Optional.empty();
-            if (dataType.equals("int64")) {
-                if (!(config.get("range") instanceof Map<?, ?> bounds) || !(bounds.get("start") instanceof Number start)
-                        || !(bounds.get("end") instanceof Number end)
-                        || !(bounds.get("interval") instanceof Number interval)) {
-                    throw new IllegalArgumentException("an int64 partition_by needs 'range: {start, end, interval}'");
-                }
-                range = Optional.of(new Range(start.longValue(), end.longValue(), interval.longValue()));
-            }
-            return new PartitionBy(field, dataType, granularity, range);
-        }
     }
 }

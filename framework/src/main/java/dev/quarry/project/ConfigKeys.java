@@ -85,8 +85,8 @@ public final class ConfigKeys {
     }
 
     /**
-     * Checks one config value. An unknown key is a warning (with did-you-mean); a wrong kind or an unknown
-     * materialization is an error.
+     * Checks one config value. An unknown key is a warning (with did-you-mean); a wrong kind, an unknown
+     * materialization or a malformed {@code partition_by} ({@link PartitionBy}) is an error.
      *
      * @return the value to keep (normalised: a single string for a list key becomes a list), or null to drop it
      */
@@ -117,6 +117,15 @@ public final class ConfigKeys {
             diagnostics.error(location, "config '" + key + "' must be a comparison with a number of failing rows, "
                     + "not '" + normalised + "'", "write it as dbt does: \"!=0\", \">10\", \">=5\"");
             return null;
+        }
+        if (key.equals("partition_by")) {
+            try {
+                PartitionBy.of((Map<?, ?>) normalised);
+            } catch (IllegalArgumentException malformed) {
+                diagnostics.error(location, malformed.getMessage(),
+                        "write it as dbt-bigquery does: {field: created_at, data_type: timestamp, granularity: day}");
+                return null;
+            }
         }
         Set<String> allowed = ALLOWED.get(key);
         if (allowed != null && !allowed.contains(normalised)) {

@@ -71,6 +71,37 @@ class CompileErrorsTest {
     }
 
     @Test
+    void malformedPartitionByIsAnError() {
+        project.file("models/orders.sql", "select 1 as id\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            config:
+                              partition_by: {data_type: date}
+                        """);
+
+        assertProjectErrors("""
+                models/schema.yml:5:21: error: partition_by needs a 'field': the column to partition on
+                  hint: write it as dbt-bigquery does: {field: created_at, data_type: timestamp, granularity: day}
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void malformedPartitionByInTheModelsFileIsAnErrorThere() {
+        project.file("models/events.sql", "<@config partition_by={'field': 'at', 'data_type': 'date', "
+                + "'granularity': 'hour'} />\nselect current_date as at\n");
+
+        assertProjectErrors("""
+                models/events.sql:1:1: error: partition_by cannot split a date column by hour; use day, month or year, \
+                or partition on a timestamp
+                  hint: write it as dbt-bigquery does: {field: created_at, data_type: timestamp, granularity: day}
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
     void unknownConfigKeyIsAWarningWithDidYouMean() {
         project.file("models/orders.sql", "select 1 as id\n")
                 .file("models/schema.yml", """

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import dev.quarry.adapter.EngineDialect;
 import dev.quarry.adapter.RelationType;
 import dev.quarry.adapter.TableOptions;
-import dev.quarry.adapter.TableOptions.PartitionBy;
+import dev.quarry.project.PartitionBy;
 import dev.quarry.template.Relation;
 
 /**
