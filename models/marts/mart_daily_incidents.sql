@@ -1,9 +1,13 @@
-<@config materialized='incremental' unique_key='incident_date' incremental_strategy='delete+insert' />
+<@config materialized='incremental' unique_key='incident_date'
+    incremental_strategy=(target.type == 'bigquery')?then('insert_overwrite', 'delete+insert')
+    partition_by={'field': 'incident_date', 'data_type': 'date', 'granularity': 'day'} />
 <#-- Q: how many incidents happened each day, of which kind, where? Incidents = distinct incident_id (an incident
      with codes in two categories counts once in each); incidents_with_arrest those with a citation or arrest on any
      of their rows; report_rows counts rows. Incremental: the days whose rows
-     changed since the last build are counted again, whole (a day left with no row at all would keep its old count
-     until a full refresh). -->
+     changed since the last build are counted again, whole, and replace those days: delete+insert on incident_date,
+     or on BigQuery (which has no delete+insert) insert_overwrite of the days' partitions, a day a partition (the
+     10,000-partition limit lasts until 2045). A day left with no row at all would keep its old count until a full
+     refresh. -->
 with incident_rows as (
     -- One row per incident and group first: counting those is cheaper than a distinct count per group.
     select

@@ -34,11 +34,6 @@ public interface EngineDialect extends SqlDialect {
         return false;
     }
 
-    /** Whether an incremental strategy can be written on this engine. */
-    default boolean supportsIncrementalStrategy(String strategy) {
-        return List.of("merge", "delete+insert", "append").contains(strategy);
-    }
-
     /** Creates a table from a query, laid out and described as the options say (where the engine knows them). */
     default String createTableAs(Relation relation, String selectSql, TableOptions options) {
         return createTableAs(relation, selectSql);

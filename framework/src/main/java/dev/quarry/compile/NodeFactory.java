@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.quarry.error.DidYouMean;
 import dev.quarry.error.Diagnostics;
+import dev.quarry.error.SourceLocation;
 import dev.quarry.graph.ResourceType;
 import dev.quarry.project.ConfigValue;
 import dev.quarry.project.ModelFile;
@@ -79,16 +80,31 @@ final class NodeFactory {
     ManifestNode model(ModelFile file, ParsedTemplate parsed) {
         List<String> fqn = fqn(file.folders(), file.name());
         NodeProperties properties = modelProperties.get(file.name());
-        Map<String, Object> config = configs.resolve(ConfigResolver.defaults("view"),
-                project.config().modelConfigs().resolve(fqn),
-                properties == null ? Map.of() : properties.config(),
-                parsed.config());
+        Map<String, ConfigValue> folders = project.config().modelConfigs().resolve(fqn);
+        Map<String, ConfigValue> yaml = properties == null ? Map.of() : properties.config();
+        Map<String, Object> config = configs.resolve(ConfigResolver.defaults("view"), folders, yaml, parsed.config());
+        IncrementalConfig.problem(config, dialect).ifPresent(problem -> diagnostics.error(
+                where("incremental_strategy", file.path(), folders, yaml, parsed.config()), problem.message(),
+                problem.hint()));
         Relation relation = namer.forNode(file.name(), config);
         return new ManifestNode(NodeIds.model(project.name(), file.name()), ResourceType.MODEL, file.name(),
                 project.name(), file.path(), properties == null ? null : properties.file(), fqn, file.rawCode(), null,
                 parsed.checksum(), config, tags(config), description(properties),
                 properties == null ? List.of() : descriptions.columns(properties.columns()), parsed.references(), List.of(), relation,
                 properties == null ? Map.of() : Map.of("meta", properties.meta()));
+    }
+
+    /** Where the value of a config key that wins was written: the strongest layer that sets it. */
+    @SafeVarargs
+    private static SourceLocation where(String key, String file,
+            Map<String, ConfigValue>... layers) {
+        for (int index = layers.length - 1; index >= 0; index--) {
+            ConfigValue value = layers[index].get(key);
+            if (value != null) {
+                return value.location();
+            }
+        }
+        return SourceLocation.of(file);
     }
 
     ManifestNode seed(SeedFile file, String checksum) {

@@ -1,8 +1,8 @@
 package dev.quarry.compile;
 
 /**
- * What compiling needs to know of an engine's SQL: how to quote names and write a relation. Pure text, no
- * connection; each engine's dialect implements it.
+ * What compiling needs to know of an engine's SQL: how to quote names and write a relation, which incremental
+ * strategies it has. Pure text, no connection; each engine's dialect implements it.
  */
 public interface SqlDialect {
 
@@ -25,6 +25,11 @@ public interface SqlDialect {
     default String relation(String database, String schema, String identifier) {
         String schemaAndName = quote(schema) + "." + quote(identifier);
         return database == null ? schemaAndName : quote(database) + "." + schemaAndName;
+    }
+
+    /** Whether an incremental strategy can be written on this engine ({@link IncrementalConfig}). */
+    default boolean supportsIncrementalStrategy(String strategy) {
+        return java.util.List.of("merge", "delete+insert", "append").contains(strategy);
     }
 
     /**

@@ -1,10 +1,9 @@
 package dev.quarry.materialize;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
 
 import dev.quarry.adapter.EngineDialect;
+import dev.quarry.compile.IncrementalConfig;
 import dev.quarry.compile.ManifestNode;
 
 /** How an incremental model's new rows reach its table ({@code incremental_strategy}). */
@@ -43,40 +42,22 @@ enum IncrementalStrategy {
 
     /**
      * The model's strategy: as configured, else {@code merge} when it has a unique key and {@code append} when it
-     * has none.
+     * has none. A strategy the engine lacks, or one missing what it needs, is the model's error
+     * ({@link IncrementalConfig}, which the compile reported already).
      */
     static IncrementalStrategy of(ManifestNode node, EngineDialect dialect) {
+        IncrementalConfig.problem(node.config(), dialect).ifPresent(problem -> {
+            throw MaterializationException.invalid(node, problem.message(), problem.hint());
+        });
         ModelConfig config = ModelConfig.of(node);
-        List<String> uniqueKey = config.uniqueKey();
         if (config.incrementalStrategy().isEmpty()) {
-            return uniqueKey.isEmpty() ? APPEND : MERGE;
+            return config.uniqueKey().isEmpty() ? APPEND : MERGE;
         }
         String configured = config.incrementalStrategy().get();
-        IncrementalStrategy strategy = Arrays.stream(values())
+        return Arrays.stream(values())
                 .filter(candidate -> candidate.configValue.equals(configured))
-                .filter(candidate -> dialect.supportsIncrementalStrategy(candidate.configValue))
                 .findFirst()
-                .orElseThrow(() -> MaterializationException.invalid(node,
-                        "incremental_strategy '" + configured + "' is not supported on " + dialect.type(),
-                        "use one of " + known(dialect)
-                                + " ('merge' and 'delete+insert' match rows on the unique_key)"));
-        if (strategy == INSERT_OVERWRITE && node.config().get("partition_by") == null) {
-            throw MaterializationException.invalid(node, "incremental_strategy 'insert_overwrite' needs a "
-                    + "partition_by", "set partition_by: {field: ..., data_type: date}; the new rows replace the "
-                            + "partitions they fall in");
-        }
-        if (strategy.needsUniqueKey() && uniqueKey.isEmpty()) {
-            throw MaterializationException.invalid(node,
-                    "incremental_strategy '" + configured + "' needs a unique_key",
-                    "set unique_key to the column (or list of columns) that identifies a row, or use "
-                            + "incremental_strategy 'append'");
-        }
-        return strategy;
-    }
-
-    private static String known(EngineDialect dialect) {
-        return Arrays.stream(values()).filter(value -> dialect.supportsIncrementalStrategy(value.configValue))
-                .map(value -> "'" + value.configValue + "'")
-                .collect(Collectors.joining(", "));
+                .orElseThrow(() -> new IllegalStateException("an unknown strategy passed the config check: "
+                        + configured));
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.quarry.compile.IncrementalConfig;
 import dev.quarry.compile.ManifestNode;
 
 /**
@@ -24,21 +25,9 @@ record ModelConfig(List<String> uniqueKey, Optional<String> incrementalStrategy,
 
     static ModelConfig of(ManifestNode node) {
         Map<String, Object> config = node.config();
-        return new ModelConfig(uniqueKey(config.get("unique_key")), text(config.get("incremental_strategy")),
+        return new ModelConfig(IncrementalConfig.uniqueKey(config), text(config.get("incremental_strategy")),
                 text(config.get("on_schema_change")),
                 config.get("full_refresh") instanceof Boolean flag ? Optional.of(flag) : Optional.empty());
-    }
-
-    /** The config check makes a single string a list; both are accepted here. */
-    private static List<String> uniqueKey(Object value) {
-        if (value instanceof String single) {
-            return single.isBlank() ? List.of() : List.of(single.strip());
-        }
-        if (value instanceof List<?> columns) {
-            return columns.stream().map(String::valueOf).map(String::strip).filter(name -> !name.isEmpty())
-                    .toList();
-        }
-        return List.of();
     }
 
     private static Optional<String> text(Object value) {

@@ -102,6 +102,39 @@ class CompileErrorsTest {
     }
 
     @Test
+    void incrementalStrategyTheTargetEngineDoesNotHave() {
+        project.file("models/orders.sql", "select 1 as id\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            config:
+                              materialized: incremental
+                              incremental_strategy: insert_overwrite
+                        """);
+
+        assertProjectErrors("""
+                models/schema.yml:6:29: error: incremental_strategy 'insert_overwrite' is not supported on duckdb
+                  hint: use one of 'merge', 'delete+insert', 'append' ('merge' and 'delete+insert' match rows on \
+                the unique_key)
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
+    void incrementalStrategyWithoutWhatItNeeds() {
+        project.file("models/orders.sql", "<@config materialized='incremental' incremental_strategy='merge' />\n"
+                + "select 1 as id\n");
+
+        assertProjectErrors("""
+                models/orders.sql:1:1: error: incremental_strategy 'merge' needs a unique_key
+                  hint: set unique_key to the column (or list of columns) that identifies a row, or use \
+                incremental_strategy 'append'
+                1 error; nothing was run.
+                """);
+    }
+
+    @Test
     void unknownConfigKeyIsAWarningWithDidYouMean() {
         project.file("models/orders.sql", "select 1 as id\n")
                 .file("models/schema.yml", """
