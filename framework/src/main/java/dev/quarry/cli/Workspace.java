@@ -63,9 +63,14 @@ final class Workspace {
 
     /**
      * Starts reading the compile cache on a thread of its own (11 MB at 5,000 models), while the rest of the project
-     * loads.
+     * loads. A read of the same directory's cache that no compile has taken yet is kept (a command that loads the
+     * project twice, as {@code pipeline} does, reads it once): only a compile writes the cache, and it takes the read
+     * first.
      */
     private void startReadingCompileCache(Path targetDir) {
+        if (cacheBeingRead != null && cacheBeingRead.targetDir().equals(targetDir)) {
+            return;
+        }
         String build = QuarryVersion.build();
         cacheBeingRead = new PendingCache(targetDir, java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> CompileCache.load(targetDir, build), runnable -> {
