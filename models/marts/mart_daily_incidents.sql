@@ -1,14 +1,22 @@
 <@config materialized='incremental' unique_key='incident_date'
     incremental_strategy=(target.type == 'bigquery')?then('insert_overwrite', 'delete+insert')
-    partition_by={'field': 'incident_date', 'data_type': 'date', 'granularity': 'day'} />
+    partition_by={'field': 'incident_date', 'data_type': 'date', 'granularity': 'day'}
+    post_hook=r"delete from ${this} where incidents = 0" />
 <#-- Q: how many incidents happened each day, of which kind, where? Incidents = distinct incident_id (an incident
      with codes in two categories counts once in each); incidents_with_arrest those with a citation or arrest on any
      of their rows; report_rows counts rows. Incremental: the days whose rows
      changed since the last build are counted again, whole, and replace those days: delete+insert on incident_date,
      or on BigQuery (which has no delete+insert) insert_overwrite of the days' partitions, a day a partition (the
-     10,000-partition limit lasts until 2045). A day left with no row at all would keep its old count until a full
-     refresh. -->
-with incident_rows as (
+     10,000-partition limit lasts until 2045). A recounted day left with no incident at all gets one empty row
+     (incidents 0), so that its old rows are replaced too; the post-hook deletes it. -->
+with
+<#if is_incremental()>
+recounted_days as (
+    select distinct incident_date from ${ref('stg_sfpd__incidents')}
+    where incident_date is not null and changed_at > (select max(changed_at) from ${this})
+),
+</#if>
+incident_rows as (
     -- One row per incident and group first: counting those is cheaper than a distinct count per group.
     select
         facts.incident_date,
@@ -26,10 +34,7 @@ with incident_rows as (
     join ${ref('dim_resolution')} as resolutions on resolutions.resolution_key = facts.resolution_key
     where facts.incident_date is not null
 <#if is_incremental()>
-      and facts.incident_date in (
-          select distinct incident_date from ${ref('stg_sfpd__incidents')}
-          where changed_at > (select max(changed_at) from ${this})
-      )
+      and facts.incident_date in (select incident_date from recounted_days)
 </#if>
     group by 1, 2, 3, 4, 5, 6
 )
@@ -47,3 +52,20 @@ select
     ${sfpd_data_label()} as data_source
 from incident_rows
 group by 1, 2, 3, 4, 5
+<#if is_incremental()>
+union all
+-- A recounted day with no incident left (all its rows deleted): an empty row replaces its old ones.
+select
+    days.incident_date,
+    cast(null as ${type_string()}),
+    cast(null as ${type_string()}),
+    cast(null as ${type_string()}),
+    cast(null as ${type_string()}),
+    0,
+    0,
+    0,
+    cast(null as ${type_timestamp()}),
+    ${sfpd_data_label()}
+from recounted_days as days
+where not exists (select 1 from incident_rows as kept where kept.incident_date = days.incident_date)
+</#if>
