@@ -21,6 +21,7 @@ import dev.quarry.compile.CompiledProject;
 import dev.quarry.compile.ManifestNode;
 import dev.quarry.compile.Reference;
 import dev.quarry.graph.ResourceType;
+import dev.quarry.parallel.BalancedParallel;
 import dev.quarry.project.ColumnProperties;
 import dev.quarry.project.DocBlock;
 import dev.quarry.project.MacroFile;
@@ -78,13 +79,14 @@ public final class ManifestWriter {
         json.writeEndObject();
     }
 
-    /** Nodes are serialized in parallel, each to its own text, then written in order. */
+    /** Nodes are serialized in parallel (balanced: models, far longer than tests, come first), then written in order.
+     */
     private void nodes(JsonGenerator json, String field, CompiledProject compiled, List<ResourceType> types)
             throws IOException {
         List<ManifestNode> selected = compiled.nodes().values().stream()
                 .filter(node -> types.contains(node.type()))
                 .toList();
-        List<RawJson> texts = selected.parallelStream().map(this::nodeJson).toList();
+        List<RawJson> texts = BalancedParallel.map(selected, this::nodeJson);
         json.writeObjectFieldStart(field);
         for (int index = 0; index < selected.size(); index++) {
             json.writeFieldName(selected.get(index).uniqueId());

@@ -16,6 +16,7 @@ import dev.quarry.error.Diagnostics;
 import dev.quarry.graph.ModelGraph;
 import dev.quarry.graph.NodeSelector;
 import dev.quarry.graph.ResourceType;
+import dev.quarry.parallel.BalancedParallel;
 import dev.quarry.project.MacroFile;
 import dev.quarry.project.Project;
 import dev.quarry.project.SingularTestFile;
@@ -66,9 +67,8 @@ public final class Compiler {
         ParsePass parsePass = new ParsePass(engine, scope, environment, cache, sharedKey, diagnostics);
 
         // A template that failed is reported and has no entry; the errors of every template are thrown together.
-        List<ParsedTemplate> parsedList = project.models().parallelStream()
-                .map(model -> parsePass.parse(model.path(), model.name(), model.rawCode(), true))
-                .toList();
+        List<ParsedTemplate> parsedList = BalancedParallel.map(project.models(),
+                model -> parsePass.parse(model.path(), model.name(), model.rawCode(), true));
         ConfigResolver configResolver = new ConfigResolver(diagnostics);
         Map<String, ParsedTemplate> parsedModels = new HashMap<>();
         for (int index = 0; index < parsedList.size(); index++) {
@@ -119,28 +119,27 @@ public final class Compiler {
                 .toList();
         // Ephemeral models first, selected or not (those not selected are compiled only to be inlined: not counted,
         // written or reported), each wave after the ones it inlines; then all the others.
+        // Balanced: the models, which cost far more than the tests, come first in graph order.
         for (List<ManifestNode> wave : ephemerals.waves(toCompile)) {
-            wave.parallelStream()
-                    .map(node -> nodes.get(node.uniqueId())) // the instance without a relation
-                    .map(node -> {
-                        boolean isSelected = selected.contains(node.uniqueId());
-                        CompilePass.Output output = compilePass.compile(node, isIncremental(node, options),
-                                isSelected);
-                        if (output == null) {
-                            return node;
-                        }
-                        ephemerals.compiled(node, output.ownSql());
-                        if (!isSelected) {
-                            return null;
-                        }
-                        (output.fromCache() ? fromCache : rendered).incrementAndGet();
-                        outputColumns.put(node.uniqueId(), output.outputColumns());
-                        ManifestNode compiledNode = hooks.withRenderedHooks(node.withCompiledCode(output.sql()));
-                        onCompiled.accept(compiledNode);
-                        return compiledNode;
-                    })
+            BalancedParallel.map(wave, listed -> {
+                ManifestNode node = nodes.get(listed.uniqueId()); // the instance without a relation
+                boolean isSelected = selected.contains(node.uniqueId());
+                CompilePass.Output output = compilePass.compile(node, isIncremental(node, options),
+                        isSelected);
+                if (output == null) {
+                    return node;
+                }
+                ephemerals.compiled(node, output.ownSql());
+                if (!isSelected) {
+                    return null;
+                }
+                (output.fromCache() ? fromCache : rendered).incrementAndGet();
+                outputColumns.put(node.uniqueId(), output.outputColumns());
+                ManifestNode compiledNode = hooks.withRenderedHooks(node.withCompiledCode(output.sql()));
+                onCompiled.accept(compiledNode);
+                return compiledNode;
+            }).stream()
                     .filter(java.util.Objects::nonNull)
-                    .toList()
                     .forEach(node -> nodes.put(node.uniqueId(), node));
         }
         if (options.renderSql()) {

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import dev.quarry.error.Diagnostics;
 import dev.quarry.error.ProjectException;
 import dev.quarry.error.SourceLocation;
+import dev.quarry.parallel.BalancedParallel;
 import dev.quarry.report.PhaseTimer;
 
 /**
@@ -158,12 +159,12 @@ public final class ProjectLoader {
         List<String> files = listing.find(folders.stream().distinct().toList(), ".yml", ".yaml");
         YamlInterpolator interpolator = new YamlInterpolator(options.environment(), config.vars(), true,
                 reading.diagnostics());
-        // Reading and parsing YAML is the slow part of loading a large project: done in parallel, per file.
-        List<Map.Entry<String, Optional<YamlNode>>> documents = files.parallelStream()
-                .map(path -> Map.entry(path, ProjectFiles.read(root, path, reading.diagnostics())
+        // Reading and parsing YAML is the slow part of loading a large project: done in parallel, per file (balanced:
+        // files differ much in size).
+        List<Map.Entry<String, Optional<YamlNode>>> documents = BalancedParallel.map(files,
+                path -> Map.entry(path, ProjectFiles.read(root, path, reading.diagnostics())
                         .flatMap(text -> parseYaml(path, text, reading.diagnostics()))
-                        .map(interpolator::apply)))
-                .toList();
+                        .map(interpolator::apply)));
         if (yamlCache != null) {
             yamlCache.retainOnly(files);
         }

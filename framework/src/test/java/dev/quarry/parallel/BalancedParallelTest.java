@@ -1,0 +1,60 @@
+package dev.quarry.parallel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+class BalancedParallelTest {
+
+    @Test
+    void mapsEveryElementOnceInTheListsOrderKeepingNulls() {
+        List<Integer> numbers = IntStream.range(0, 10_000).boxed().toList();
+        Set<Integer> seen = ConcurrentHashMap.newKeySet();
+
+        List<String> mapped = BalancedParallel.map(numbers, number -> {
+            assertThat(seen.add(number)).as("mapped twice: " + number).isTrue();
+            return number % 3 == 0 ? null : "n" + number;
+        });
+
+        assertThat(mapped).hasSize(10_000);
+        assertThat(mapped.get(0)).isNull();
+        assertThat(mapped.get(1)).isEqualTo("n1");
+        assertThat(mapped.get(9_998)).isEqualTo("n9998");
+        assertThat(mapped.get(9_999)).isNull();
+        assertThat(seen).hasSize(10_000);
+    }
+
+    @Test
+    void anEmptyListMapsToAnEmptyOne() {
+        assertThat(BalancedParallel.map(List.<String>of(), String::length)).isEmpty();
+    }
+
+    @Test
+    void theFirstFailureStopsTheElementsNotYetTakenAndIsRethrown() {
+        List<Integer> numbers = IntStream.range(0, 100_000).boxed().toList();
+        AtomicInteger calls = new AtomicInteger();
+
+        assertThatThrownBy(() -> BalancedParallel.map(numbers, number -> {
+            calls.incrementAndGet();
+            if (number == 10) {
+                throw new IllegalStateException("element 10 failed");
+            }
+            return number;
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("element 10 failed");
+        assertThat(calls.get()).isLessThan(100_000);
+    }
+
+    @Test
+    void anErrorKeepsItsKind() {
+        assertThatThrownBy(() -> BalancedParallel.map(List.of(1, 2, 3), number -> {
+            throw new AssertionError("bad " + number);
+        })).isInstanceOf(AssertionError.class).hasMessageStartingWith("bad ");
+    }
+}
