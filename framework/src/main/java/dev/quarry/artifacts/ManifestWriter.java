@@ -79,7 +79,9 @@ public final class ManifestWriter {
         json.writeEndObject();
     }
 
-    /** Nodes are serialized in parallel (balanced: models, far longer than tests, come first), then written in order.
+    /**
+     * Nodes are serialized in parallel, each to its own text (balanced: the models, far longer than the tests, come
+     * first), then written in order.
      */
     private void nodes(JsonGenerator json, String field, CompiledProject compiled, List<ResourceType> types)
             throws IOException {

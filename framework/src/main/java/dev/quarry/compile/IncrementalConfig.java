@@ -29,13 +29,14 @@ public final class IncrementalConfig {
         }
         String strategy = config.get("incremental_strategy").toString().strip();
         if (!dialect.supportsIncrementalStrategy(strategy)) {
-            List<String> offered = STRATEGIES.stream().filter(dialect::supportsIncrementalStrategy).toList();
-            List<String> matching = offered.stream().filter(name -> name.equals("merge")
-                    || name.equals("delete+insert")).map(name -> "'" + name + "'").toList();
+            List<String> offered = STRATEGIES.stream().filter(dialect::supportsIncrementalStrategy)
+                    .map(name -> "'" + name + "'").toList();
+            List<String> keyed = offered.stream().filter(name -> name.equals("'merge'")
+                    || name.equals("'delete+insert'")).toList();
+            String onTheKey = keyed.isEmpty() ? "" : " (" + String.join(" and ", keyed)
+                    + (keyed.size() == 1 ? " matches" : " match") + " rows on the unique_key)";
             return Optional.of(new Problem("incremental_strategy '" + strategy + "' is not supported on "
-                    + dialect.type(), "use one of " + String.join(", ", offered.stream().map(name -> "'" + name + "'")
-                            .toList()) + (matching.isEmpty() ? "" : " (" + String.join(" and ", matching)
-                                    + (matching.size() == 1 ? " matches" : " match") + " rows on the unique_key)")));
+                    + dialect.type(), "use one of " + String.join(", ", offered) + onTheKey));
         }
         if (strategy.equals("insert_overwrite") && config.get("partition_by") == null) {
             return Optional.of(new Problem("incremental_strategy 'insert_overwrite' needs a partition_by",

@@ -96,8 +96,7 @@ final class NodeFactory {
 
     /** Where the value of a config key that wins was written: the strongest layer that sets it. */
     @SafeVarargs
-    private static SourceLocation where(String key, String file,
-            Map<String, ConfigValue>... layers) {
+    private static SourceLocation where(String key, String file, Map<String, ConfigValue>... layers) {
         for (int index = layers.length - 1; index >= 0; index--) {
             ConfigValue value = layers[index].get(key);
             if (value != null) {
