@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -22,6 +21,7 @@ import dev.quarry.compile.CompiledProject;
 import dev.quarry.compile.ManifestNode;
 import dev.quarry.execute.NodeResult;
 import dev.quarry.execute.RunResults;
+import dev.quarry.parallel.BalancedParallel;
 import dev.quarry.report.PhaseTimer;
 
 /**
@@ -83,11 +83,12 @@ public final class SiteDataWriter {
         prepare(dataDir);
         timer.done("site data: numbering the nodes, emptying the shard folders");
         NodePage pages = new NodePage(graph, known, lastResults, lineage);
-        IntStream.range(0, nodeShards).parallel().forEach(shard -> scripts.write(
+        // Balanced: the models' pages (with their lineage) cost far more than the tests', and come first.
+        BalancedParallel.forEachIndex(nodeShards, shard -> scripts.write(
                 dataDir.resolve("nodes/" + shard + ".js"), "nodes",
                 shard(shard, NODES_PER_SHARD, graph.size(), "nodes", pages::of)));
         timer.done("site data: node pages");
-        IntStream.range(0, graphShards).parallel().forEach(shard -> scripts.write(
+        BalancedParallel.forEachIndex(graphShards, shard -> scripts.write(
                 dataDir.resolve("graph/" + shard + ".js"), "graph",
                 shard(shard, GRAPH_PER_SHARD, graph.size(), "nodes", id -> neighbours(graph, id))));
         timer.done("site data: graph shards");

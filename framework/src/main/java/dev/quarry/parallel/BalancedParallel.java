@@ -8,9 +8,11 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
- * Maps a list on every core, each thread taking the next element when it is done with one. A parallel stream splits
+ * Maps a list (or runs an action per index) on every core, each thread taking the next element when it is done with
+ * one. A parallel stream splits
  * a list into a few fixed chunks up front (four on two cores), so when the costly elements sit together, as a
  * compile's 5,000 models before its 11,000 cheap tests do, one core works through them alone while the other idles.
  * The calling thread takes part; the others come from the common fork-join pool.
@@ -25,20 +27,30 @@ public final class BalancedParallel {
      * stops the elements not yet taken and is rethrown here, once every thread has stopped.
      */
     public static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> function) {
-        int size = items.size();
-        Object[] results = new Object[size];
+        Object[] results = new Object[items.size()];
+        forEachIndex(items.size(), index -> results[index] = function.apply(items.get(index)));
+        @SuppressWarnings("unchecked")
+        List<R> mapped = (List<R>) Collections.unmodifiableList(Arrays.asList(results));
+        return mapped;
+    }
+
+    /**
+     * Runs the action for every index from 0 to {@code count - 1}, each once, in no set order; failures as in
+     * {@link #map}.
+     */
+    public static void forEachIndex(int count, IntConsumer action) {
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             try {
-                for (int index = next.getAndIncrement(); index < size; index = next.getAndIncrement()) {
-                    results[index] = function.apply(items.get(index));
+                for (int index = next.getAndIncrement(); index < count; index = next.getAndIncrement()) {
+                    action.accept(index);
                 }
             } catch (RuntimeException | Error failure) {
-                next.set(size);
+                next.set(count);
                 throw failure;
             }
         };
-        int helpers = Math.min(Runtime.getRuntime().availableProcessors(), size) - 1;
+        int helpers = Math.min(Runtime.getRuntime().availableProcessors(), count) - 1;
         List<ForkJoinTask<?>> started = new ArrayList<>();
         for (int helper = 0; helper < helpers; helper++) {
             started.add(ForkJoinPool.commonPool().submit(worker));
@@ -66,8 +78,5 @@ public final class BalancedParallel {
         if (failure instanceof Error error) {
             throw error;
         }
-        @SuppressWarnings("unchecked")
-        List<R> mapped = (List<R>) Collections.unmodifiableList(Arrays.asList(results));
-        return mapped;
     }
 }

@@ -32,6 +32,15 @@ class BalancedParallelTest {
     }
 
     @Test
+    void runsTheActionForEveryIndexOnce() {
+        java.util.concurrent.atomic.AtomicIntegerArray runs = new java.util.concurrent.atomic.AtomicIntegerArray(5_000);
+
+        BalancedParallel.forEachIndex(5_000, runs::incrementAndGet);
+
+        assertThat(IntStream.range(0, 5_000).map(runs::get).allMatch(count -> count == 1)).isTrue();
+    }
+
+    @Test
     void anEmptyListMapsToAnEmptyOne() {
         assertThat(BalancedParallel.map(List.<String>of(), String::length)).isEmpty();
     }
