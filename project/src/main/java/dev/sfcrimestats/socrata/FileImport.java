@@ -1,6 +1,8 @@
 package dev.sfcrimestats.socrata;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -30,9 +32,19 @@ import dev.sfcrimestats.portal.PortalCsvResult;
 /**
  * {@code --from-file}: a CSV exported from the portal into the same landing layout as a load, as an {@code import}
  * batch. Exports carry no system fields, so the watermark does not move. A file that fails half way lands nothing: its
- * parts are deleted and no manifest is written.
+ * parts are deleted and no manifest is written. A file whose bytes an earlier import batch landed already (its
+ * manifest keeps their SHA-256) is not landed again.
  */
 final class FileImport {
+
+    /**
+     * What an import did.
+     *
+     * @param batch      the batch that holds the file's rows: the new one, or the earlier one
+     * @param landedNow  false when the file had been imported already and nothing was landed
+     */
+    record Outcome(BatchManifest batch, boolean landedNow) {
+    }
 
     private final LandingZone zone;
     private final LandingLayout layout;
@@ -52,7 +64,14 @@ final class FileImport {
         this.clock = context.clock();
     }
 
-    BatchManifest run(Path file) throws IngestException, IOException {
+    Outcome run(Path file) throws IngestException, IOException {
+        String sha256 = sha256(file);
+        LandedBatches batches = new LandedBatches(zone, layout);
+        for (BatchManifest earlier : batches.finished()) {
+            if ("import".equals(earlier.kind()) && sha256.equals(earlier.sourceSha256())) {
+                return new Outcome(earlier, false);
+            }
+        }
         Instant started = Instant.now(clock);
         String batchId = BatchIds.next(started);
         LocalDate loadDate = LocalDate.ofInstant(started, ZoneOffset.UTC);
@@ -60,7 +79,6 @@ final class FileImport {
         PartStore store = new PartStore(zone, scratch);
         PortalCsvReader reader = new PortalCsvReader(schema.dataColumns().stream().map(LandedColumn::field)
                 .toList());
-        LandedBatches batches = new LandedBatches(zone, layout);
         try (ParquetPartWriter writer = new ParquetPartWriter(schema, settings.key(), batchId)) {
             writer.beginPart(LocalDateTime.ofInstant(started, ZoneOffset.UTC));
             PortalCsvResult result = reader.read(file, (Map<String, String> row) -> {
@@ -79,16 +97,32 @@ final class FileImport {
             progress.report(String.format(Locale.ROOT, "imported %,d rows from %s", result.rows(),
                     file.getFileName()));
             BatchManifest manifest = new BatchManifest(batchId, "import", null, file.getFileName().toString(),
-                    null, null, parts, result.rows(), List.copyOf(writer.extraFields()), started.toString(),
+                    sha256, null, null, parts, result.rows(), List.copyOf(writer.extraFields()), started.toString(),
                     Instant.now(clock).toString());
             batches.publish(manifest, scratch);
-            return manifest;
+            return new Outcome(manifest, true);
         } catch (PortalCsvException | UncheckedStoreException | SQLException failure) {
             batches.dropBatch(batchId);
             Throwable cause = failure instanceof UncheckedStoreException unchecked ? unchecked.getCause() : failure;
             throw new IngestException(file + ": " + cause.getMessage() + "\n  Nothing of the file was landed.",
                     cause);
         }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every JVM has SHA-256", impossible);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     private LoadState.Part storePart(PartStore store, ParquetPartWriter writer, String batchId, LocalDate loadDate,

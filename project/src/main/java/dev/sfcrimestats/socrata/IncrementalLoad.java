@@ -81,7 +81,7 @@ final class IncrementalLoad {
         List<String> extraFields = new ArrayList<>();
         run = fetchPages(state, run, extraFields);
         BatchManifest manifest = new BatchManifest(run.batchId(), "load", run.mode(), client.resource().toString(),
-                run.lowerBound(), run.upperBound(), run.parts(), run.rows(), extraFields, run.startedAt(),
+                null, run.lowerBound(), run.upperBound(), run.parts(), run.rows(), extraFields, run.startedAt(),
                 Instant.now(clock).toString());
         batches.publish(manifest, scratch);
         if (run.mode().equals("full_refresh")) {

@@ -67,9 +67,15 @@ public final class SocrataLoader implements SourceLoader {
             scratch = Files.createTempDirectory("quarry-ingest-");
             LoadContext context = new LoadContext(zone, layout, request.progress(), scratch, Clock.systemUTC());
             if (request.fromFile().isPresent()) {
-                BatchManifest imported = new FileImport(settings, schema, context).run(request.fromFile().get());
-                return new IngestResult(imported.rows(), "imported " + request.fromFile().get().getFileName()
-                        + " into " + zone.locate(layout.tableFolder()) + " (batch " + imported.batchId() + ")");
+                Path file = request.fromFile().get();
+                FileImport.Outcome imported = new FileImport(settings, schema, context).run(file);
+                if (!imported.landedNow()) {
+                    return new IngestResult(0, String.format(Locale.ROOT, "%s was imported already (batch %s, "
+                            + "%,d rows): nothing landed", file.getFileName(), imported.batch().batchId(),
+                            imported.batch().rows()));
+                }
+                return new IngestResult(imported.batch().rows(), "imported " + file.getFileName() + " into "
+                        + zone.locate(layout.tableFolder()) + " (batch " + imported.batch().batchId() + ")");
             }
             Optional<String> token = Optional.ofNullable(request.environment().get(APP_TOKEN))
                     .filter(value -> !value.isBlank());

@@ -78,6 +78,30 @@ class PortalImportEndToEndTest {
     }
 
     @Test
+    void theSameFileImportedAgainLandsNothingAndSaysWhen() throws Exception {
+        SfProject project = SfProject.copyInto(Files.createDirectories(dir.resolve("project")));
+        StringBuilder csv = new StringBuilder("Row ID,Incident ID,Incident Code,Incident Datetime,Police District\n");
+        for (int row = 1; row <= 3; row++) {
+            csv.append(row).append("03074,").append(row).append(",03074,2018/12/01 12:25:00 AM,Mission\n");
+        }
+        Path file = Files.writeString(dir.resolve("export.csv"), csv);
+
+        SfProject.Result first = project.run("ingest", "-s", "source:sfpd", "--from-file", file.toString());
+        SfProject.Result again = project.run("ingest", "-s", "source:sfpd", "--from-file", file.toString());
+        Files.writeString(file, csv.append("403074,4,03074,2018/12/02 01:00:00 AM,Park\n"));
+        SfProject.Result changed = project.run("ingest", "-s", "source:sfpd", "--from-file", file.toString());
+
+        assertThat(first.exitCode()).as(first.stderr()).isZero();
+        assertThat(again.exitCode()).as(again.stderr()).isZero();
+        assertThat(again.stdout()).containsPattern("export\\.csv was imported already \\(batch [^,]+, 3 rows\\): "
+                + "nothing landed");
+        assertThat(changed.exitCode()).as(changed.stderr()).isZero();
+        assertThat(changed.stdout()).contains("imported export.csv into");
+        LandedRows landed = landed(project.root().resolve("data/landing"));
+        assertThat(landed.query("count(*) AS row_count", "import")).containsExactly(Map.of("row_count", 7L));
+    }
+
+    @Test
     void aFileWithTheWrongHeaderLandsNothingAndSaysWhy() throws Exception {
         SfProject project = SfProject.copyInto(Files.createDirectories(dir.resolve("project")));
         Path csv = Files.writeString(dir.resolve("orders.csv"), "order_id,amount\n1,2.50\n");
