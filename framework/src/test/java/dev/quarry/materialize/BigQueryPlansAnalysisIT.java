@@ -70,6 +70,8 @@ class BigQueryPlansAnalysisIT {
                 "options", Map.of("hive_partitioning", true))).orElseThrow()));
         all.add(Arguments.of("external table, csv", BIGQUERY.createExternalTable(landing, Map.of(
                 "location", "gs://landing/x/*.csv", "options", Map.of("skip_leading_rows", 1))).orElseThrow()));
+        all.add(Arguments.of("external table, json", BIGQUERY.createExternalTable(landing, Map.of(
+                "location", "gs://landing/sfpd/incidents/_batches/*.json", "format", "json")).orElseThrow()));
         return all.stream();
     }
 

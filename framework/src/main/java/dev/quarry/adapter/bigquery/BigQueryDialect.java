@@ -166,7 +166,9 @@ public final class BigQueryDialect implements EngineDialect {
      * {@code create or replace external table} over the files: idempotent, and it reads the files as they are at
      * each query, so a new load needs no new staging. A {@code **} in the location becomes BigQuery's single
      * wildcard (which spans folders); with {@code options: {hive_partitioning: true}} the folders' {@code key=value}
-     * parts become columns. Other options are BigQuery's external table options, passed as written.
+     * parts become columns. Other options are BigQuery's external table options, passed as written. JSON files of one
+     * source may differ in their fields, and BigQuery detects the schema from one file: a field it did not see is
+     * ignored rather than failing every query ({@code ignore_unknown_values}, unless the options set it).
      */
     @Override
     public java.util.Optional<String> createExternalTable(Relation relation, Map<String, Object> external) {
@@ -196,6 +198,9 @@ public final class BigQueryDialect implements EngineDialect {
                 settings.add(key + " = " + (value instanceof String text ? stringLiteral(text) : value));
             }
         });
+        if (format.equals("NEWLINE_DELIMITED_JSON") && !options.containsKey("ignore_unknown_values")) {
+            settings.add("ignore_unknown_values = true");
+        }
         return java.util.Optional.of("create or replace external table " + relation.rendered()
                 + (hive ? "\nwith partition columns" : "") + "\noptions(" + String.join(", ", settings) + ")");
     }

@@ -28,14 +28,24 @@ class BigQueryExternalTablesTest {
     }
 
     @Test
-    void csvAndJsonTakeTheirFormatsAndBigQueryOptionsAsWritten() {
+    void csvTakesItsFormatAndBigQueryOptionsAsWritten() {
         assertThat(dialect.createExternalTable(incidents, Map.of("location", "gs://b/x/*.csv",
                 "options", Map.of("skip_leading_rows", 1))))
                 .hasValue("create or replace external table `sf-crime`.`raw`.`incidents`\n"
                         + "options(format = \"CSV\", uris = [\"gs://b/x/*.csv\"], skip_leading_rows = 1)");
+    }
+
+    @Test
+    void jsonIgnoresFieldsTheDetectedSchemaLacksUnlessTheOptionsSayOtherwise() {
         assertThat(dialect.createExternalTable(incidents, Map.of("location", "gs://b/x/*", "format", "json")))
                 .hasValue("create or replace external table `sf-crime`.`raw`.`incidents`\n"
-                        + "options(format = \"NEWLINE_DELIMITED_JSON\", uris = [\"gs://b/x/*\"])");
+                        + "options(format = \"NEWLINE_DELIMITED_JSON\", uris = [\"gs://b/x/*\"], "
+                        + "ignore_unknown_values = true)");
+        assertThat(dialect.createExternalTable(incidents, Map.of("location", "gs://b/x/*.json",
+                "options", Map.of("ignore_unknown_values", false))))
+                .hasValue("create or replace external table `sf-crime`.`raw`.`incidents`\n"
+                        + "options(format = \"NEWLINE_DELIMITED_JSON\", uris = [\"gs://b/x/*.json\"], "
+                        + "ignore_unknown_values = false)");
     }
 
     @Test
