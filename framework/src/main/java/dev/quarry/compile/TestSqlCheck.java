@@ -7,9 +7,9 @@ import java.util.function.Function;
 /**
  * The SQL check of generic tests, done once for the SQL of tests that differ only inside quoted names and string
  * literals. Tests of one macro differ mostly in the relation they read ({@code "main"."orders"}) and in values
- * ({@code 'a', 'b'}); whether JSqlParser accepts the SQL does not depend on what those tokens hold, so the SQL is reduced
- * to its <em>skeleton</em> (every quoted name and string literal emptied of its content, all else kept) and a skeleton
- * that parsed once is not parsed again. Bare words are kept as they are: the parser treats some of them as keywords.
+ * ({@code 'a', 'b'}); whether JSqlParser accepts the SQL does not depend on what those tokens hold, so the SQL is
+ * reduced to its <em>skeleton</em> (every quoted name and string literal emptied of its content, all else kept) and a
+ * skeleton that parsed once is not parsed again. Bare words are kept as they are: the parser treats some of them as keywords.
  * Only parses that succeeded are remembered; a test whose SQL fails is parsed itself, so its warning says where.
  * SQL the skeleton cannot be made of for sure (an escaped quote, a backslash or a line break inside quotes, an
  * unclosed quote or comment, dollar quoting) is always parsed.

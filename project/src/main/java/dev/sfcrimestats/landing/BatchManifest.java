@@ -17,7 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *                    gone, in the table's {@code _deleted} folder)
  * @param mode        for loads: {@code backfill}, {@code incremental} or {@code full_refresh}
  * @param source      where the rows came from (the dataset's endpoint, or the imported file's name)
- * @param sourceSha256 for imports: the SHA-256 of the imported file's bytes, so that the same file is not landed twice
+ * @param sourceSha256 for imports: the SHA-256 of the imported file's bytes, so that the same file is not landed
+ *                    twice
  * @param lowerBound  the {@code :updated_at} after which rows were fetched (null: from the start)
  * @param upperBound  the {@code :updated_at} up to which rows were fetched
  * @param files       the batch's files, relative to the landing zone's root
@@ -28,8 +29,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BatchManifest(String batchId, String kind, String mode, String source, String sourceSha256,
-        String lowerBound, String upperBound, List<LoadState.Part> files, long rows, List<String> extraFields, String startedAt,
-        String completedAt) {
+        String lowerBound, String upperBound, List<LoadState.Part> files, long rows, List<String> extraFields,
+        String startedAt, String completedAt) {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .setPropertyNamingStrategy(com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE)

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,8 +100,8 @@ final class FileImport {
             progress.report(String.format(Locale.ROOT, "imported %,d rows from %s", result.rows(),
                     file.getFileName()));
             BatchManifest manifest = new BatchManifest(batchId, "import", null, file.getFileName().toString(),
-                    sha256, null, null, parts, result.rows(), List.copyOf(writer.extraFields()), started.toString(),
-                    Instant.now(clock).toString());
+                    sha256, null, null, parts, result.rows(), List.copyOf(writer.extraFields()),
+                    started.toString(), Instant.now(clock).toString());
             batches.publish(manifest, scratch);
             return new Outcome(manifest, true);
         } catch (PortalCsvException | UncheckedStoreException | SQLException failure) {
@@ -110,10 +113,10 @@ final class FileImport {
     }
 
     private static String sha256(Path file) throws IOException {
-        java.security.MessageDigest digest;
+        MessageDigest digest;
         try {
-            digest = java.security.MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException impossible) {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("every JVM has SHA-256", impossible);
         }
         try (InputStream in = Files.newInputStream(file)) {
@@ -122,7 +125,7 @@ final class FileImport {
                 digest.update(buffer, 0, read);
             }
         }
-        return java.util.HexFormat.of().formatHex(digest.digest());
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     private LoadState.Part storePart(PartStore store, ParquetPartWriter writer, String batchId, LocalDate loadDate,

@@ -72,8 +72,8 @@ final class Reconciliation {
             }
             zone.putNew(tombstonePath, out);
             BatchManifest manifest = new BatchManifest(batchId, "reconcile", null, client.resource().toString(),
-                    null, null, null, List.of(new LoadState.Part(tombstonePath, gone)), gone, List.of(), now.toString(),
-                    Instant.now(clock).toString());
+                    null, null, null, List.of(new LoadState.Part(tombstonePath, gone)), gone, List.of(),
+                    now.toString(), Instant.now(clock).toString());
             new LandedBatches(zone, layout).publish(manifest, scratch);
             return manifest;
         } catch (SQLException failure) {
