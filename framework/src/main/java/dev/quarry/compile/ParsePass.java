@@ -6,6 +6,7 @@ import java.util.Objects;
 import dev.quarry.error.Diagnostics;
 import dev.quarry.error.SourceLocation;
 import dev.quarry.template.RenderEnvironment;
+import dev.quarry.template.RenderTrace;
 import dev.quarry.template.Rendered;
 import dev.quarry.template.TemplateEngine;
 import dev.quarry.template.TemplateFailure;
@@ -56,8 +57,9 @@ final class ParsePass {
                         "check the <#if> branches: one of them must produce a SELECT");
                 return null;
             }
-            ParsedTemplate parsed = new ParsedTemplate(Checksums.sha256(rawCode), context.references(), context.config(),
-                    rendered.trace().envVarsRead(), rendered.trace().sourceFilesSeen(), rendered.trace().isVolatile());
+            ParsedTemplate parsed = new ParsedTemplate(Checksums.sha256(rawCode), context.references(),
+                    context.config(), rendered.trace().envVarsRead(), rendered.trace().sourceFilesSeen(),
+                    rendered.trace().isVolatile());
             cache.put(path, new CacheEntry(key, parsed, null, null, null));
             return parsed;
         } catch (TemplateFailure failure) {
@@ -77,9 +79,10 @@ final class ParsePass {
             }
         }
         for (Map.Entry<String, Boolean> entry : parsed.sourceFilesSeen().entrySet()) {
-            int separator = entry.getKey().indexOf('\u0000');
-            if (separator < 0 || scope.sourceHasFiles(entry.getKey().substring(0, separator),
-                    entry.getKey().substring(separator + 1)) != entry.getValue()) {
+            boolean same = RenderTrace.sourceTable(entry.getKey())
+                    .map(names -> scope.sourceHasFiles(names.get(0), names.get(1)) == entry.getValue())
+                    .orElse(false);
+            if (!same) {
                 return false;
             }
         }

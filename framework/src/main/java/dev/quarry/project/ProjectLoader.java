@@ -73,7 +73,8 @@ public final class ProjectLoader {
             diagnostics.throwIfErrors();
         }
         Objects.requireNonNull(config);
-        onTargetDir.accept(root.resolve(config.targetPath()));
+        Path targetDir = root.resolve(config.targetPath());
+        onTargetDir.accept(targetDir);
         SourceLocation profileKey = config.profileLocation();
         Target target = new ProfileReader(reading, options.environment())
                 .read(root, ProfileReader.candidates(root, options.profilesDir(), options.homeDir()),
@@ -90,7 +91,6 @@ public final class ProjectLoader {
                     .toList();
             List<SeedFile> seeds = seeds(files, config);
             List<SingularTestFile> tests = singularTests(root, files, config, diagnostics);
-            Path targetDir = root.resolve(config.targetPath());
             yamlCache = cacheBuild == null ? null : YamlCache.load(targetDir, cacheBuild);
             timer.done("reading macros, seeds, tests and the YAML cache");
             ProjectProperties properties = properties(root, files, config, reading);

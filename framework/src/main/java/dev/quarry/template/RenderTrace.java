@@ -31,6 +31,13 @@ public final class RenderTrace {
         return source + '\u0000' + table;
     }
 
+    /** The source and table names a {@link #sourceTableKey} holds, or empty for text that is not one. */
+    public static java.util.Optional<java.util.List<String>> sourceTable(String key) {
+        int separator = key.indexOf('\u0000');
+        return separator < 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(java.util.List.of(key.substring(0, separator), key.substring(separator + 1)));
+    }
+
     /** Environment variables read, with the values seen (null: not set). */
     public synchronized Map<String, String> envVarsRead() {
         return new TreeMap<>(envVarsRead);

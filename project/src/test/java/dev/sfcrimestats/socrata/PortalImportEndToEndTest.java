@@ -29,6 +29,15 @@ class PortalImportEndToEndTest {
                 dir.resolve("scratch"));
     }
 
+    /** A portal export of the given number of valid rows (incident code 03074, one a row), with a few columns. */
+    private static StringBuilder smallExport(int rows) {
+        StringBuilder csv = new StringBuilder("Row ID,Incident ID,Incident Code,Incident Datetime,Police District\n");
+        for (int row = 1; row <= rows; row++) {
+            csv.append(row).append("03074,").append(row).append(",03074,2018/12/01 12:25:00 AM,Mission\n");
+        }
+        return csv;
+    }
+
     @Test
     void theRealDecember2018ExportLandsEveryRowTyped() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(EXPORT), "the real export is not at " + EXPORT
@@ -80,10 +89,7 @@ class PortalImportEndToEndTest {
     @Test
     void theSameFileImportedAgainLandsNothingAndSaysWhen() throws Exception {
         SfProject project = SfProject.copyInto(Files.createDirectories(dir.resolve("project")));
-        StringBuilder csv = new StringBuilder("Row ID,Incident ID,Incident Code,Incident Datetime,Police District\n");
-        for (int row = 1; row <= 3; row++) {
-            csv.append(row).append("03074,").append(row).append(",03074,2018/12/01 12:25:00 AM,Mission\n");
-        }
+        StringBuilder csv = smallExport(3);
         Path file = Files.writeString(dir.resolve("export.csv"), csv);
 
         SfProject.Result first = project.run("ingest", "-s", "source:sfpd", "--from-file", file.toString());
@@ -121,10 +127,7 @@ class PortalImportEndToEndTest {
     @Test
     void aBadValueHalfWayDeletesThePartsAlreadyStored() throws Exception {
         SfProject project = SfProject.copyInto(Files.createDirectories(dir.resolve("project")));
-        StringBuilder csv = new StringBuilder("Row ID,Incident ID,Incident Code,Incident Datetime,Police District\n");
-        for (int row = 1; row <= 5; row++) {
-            csv.append(row).append("03074,").append(row).append(",03074,2018/12/01 12:25:00 AM,Mission\n");
-        }
+        StringBuilder csv = smallExport(5);
         csv.append("603074,6,03074,yesterday,Mission\n");
         Path file = Files.writeString(dir.resolve("export.csv"), csv);
         Files.writeString(project.root().resolve("models/staging/_sfpd__sources.yml"), Files.readString(project
