@@ -41,63 +41,113 @@ public final class ManifestWriter {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public Path write(CompiledProject compiled, Path targetDir, Instant generatedAt) throws IOException {
+    /**
+     * Writes the manifest.
+     *
+     * @return where the metadata's and each node's JSON lie in the file, so that a later compile can patch them
+     */
+    public ManifestLayout write(CompiledProject compiled, Path targetDir, Instant generatedAt) throws IOException {
         Files.createDirectories(targetDir);
         Path file = targetDir.resolve("manifest.json");
         Path temporary = targetDir.resolve("manifest.json.tmp");
         JsonFactory factory = mapper.getFactory();
-        try (OutputStream stream = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
-                JsonGenerator json = factory.createGenerator(stream, JsonEncoding.UTF8)) {
+        Map<String, ManifestLayout.Range> ranges = new java.util.HashMap<>();
+        ManifestLayout.Range metadataRange;
+        try (CountingStream stream = new CountingStream(new java.io.BufferedOutputStream(
+                Files.newOutputStream(temporary), 1 << 16));
+                JsonGenerator json = factory.createGenerator(stream, JsonEncoding.UTF8)
+                        .disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM)) {
             json.writeStartObject();
-            metadata(json, compiled, generatedAt);
-            nodes(json, "nodes", compiled, List.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.DATA_TEST));
-            nodes(json, "sources", compiled, List.of(ResourceType.SOURCE));
-            nodes(json, "unit_tests", compiled, List.of(ResourceType.UNIT_TEST));
-            nodes(json, "exposures", compiled, List.of(ResourceType.EXPOSURE));
+            json.writeFieldName("metadata");
+            metadataRange = writeLocated(json, stream, metadataJson(new Metadata(compiled.environment()
+                    .invocationId(), compiled.project().name(), compiled.project().target().name(),
+                    compiled.engineType()), generatedAt));
+            nodes(json, stream, ranges, "nodes", compiled,
+                    List.of(ResourceType.MODEL, ResourceType.SEED, ResourceType.DATA_TEST));
+            nodes(json, stream, ranges, "sources", compiled, List.of(ResourceType.SOURCE));
+            nodes(json, stream, ranges, "unit_tests", compiled, List.of(ResourceType.UNIT_TEST));
+            nodes(json, stream, ranges, "exposures", compiled, List.of(ResourceType.EXPOSURE));
             macros(json, compiled);
             docs(json, compiled);
             maps(json, compiled);
             json.writeFieldName("selected");
-        PlainJson.write(json, compiled.selected());
+            PlainJson.write(json, compiled.selected());
             json.writeEndObject();
         }
         Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return file;
+        return new ManifestLayout(file, metadataRange, ranges);
     }
 
-    private static void metadata(JsonGenerator json, CompiledProject compiled, Instant generatedAt)
+    /** What the manifest's metadata says besides the schema, the Quarry version and the time. */
+    public record Metadata(String invocationId, String projectName, String targetName, String adapterType) {
+    }
+
+    /** The metadata object, as the manifest holds it. */
+    public byte[] metadataJson(Metadata metadata, Instant generatedAt) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(512);
+        try (JsonGenerator json = mapper.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+            json.writeStartObject();
+            json.writeStringField("quarry_schema_version", SCHEMA_URL);
+            json.writeNumberField("schema_version", SCHEMA_VERSION);
+            json.writeStringField("quarry_version", QuarryVersion.get());
+            json.writeStringField("generated_at", generatedAt.toString());
+            json.writeStringField("invocation_id", metadata.invocationId());
+            json.writeStringField("project_name", metadata.projectName());
+            json.writeStringField("target_name", metadata.targetName());
+            json.writeStringField("adapter_type", metadata.adapterType());
+            json.writeEndObject();
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A node's checksum, as the manifest holds it. */
+    public static Map<String, Object> checksum(ManifestNode node) {
+        Map<String, Object> checksum = new java.util.LinkedHashMap<>();
+        checksum.put("name", "sha256");
+        checksum.put("checksum", node.checksum());
+        return checksum;
+    }
+
+    /** A plain value (text, a map, a list) encoded as the manifest encodes its values. */
+    public byte[] valueJson(Object value) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (JsonGenerator json = mapper.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
+            PlainJson.write(json, value);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Writes encoded JSON as a value and says where in the file it lies. */
+    private static ManifestLayout.Range writeLocated(JsonGenerator json, CountingStream stream, byte[] value)
             throws IOException {
-        json.writeObjectFieldStart("metadata");
-        json.writeStringField("quarry_schema_version", SCHEMA_URL);
-        json.writeNumberField("schema_version", SCHEMA_VERSION);
-        json.writeStringField("quarry_version", QuarryVersion.get());
-        json.writeStringField("generated_at", generatedAt.toString());
-        json.writeStringField("invocation_id", compiled.environment().invocationId());
-        json.writeStringField("project_name", compiled.project().name());
-        json.writeStringField("target_name", compiled.project().target().name());
-        json.writeStringField("adapter_type", compiled.engineType());
-        json.writeEndObject();
+        json.writeRawValue(new RawJson(value));
+        json.flush();
+        return new ManifestLayout.Range(stream.count() - value.length, stream.count());
     }
 
     /**
      * Nodes are serialized in parallel, each to its own text (balanced: the models, far longer than the tests, come
      * first), then written in order.
      */
-    private void nodes(JsonGenerator json, String field, CompiledProject compiled, List<ResourceType> types)
-            throws IOException {
+    private void nodes(JsonGenerator json, CountingStream stream, Map<String, ManifestLayout.Range> ranges,
+            String field, CompiledProject compiled, List<ResourceType> types) throws IOException {
         List<ManifestNode> selected = compiled.nodes().values().stream()
                 .filter(node -> types.contains(node.type()))
                 .toList();
-        List<RawJson> texts = BalancedParallel.map(selected, this::nodeJson);
+        List<byte[]> texts = BalancedParallel.map(selected, this::nodeJson);
         json.writeObjectFieldStart(field);
         for (int index = 0; index < selected.size(); index++) {
             json.writeFieldName(selected.get(index).uniqueId());
-            json.writeRawValue(texts.get(index));
+            ranges.put(selected.get(index).uniqueId(), writeLocated(json, stream, texts.get(index)));
         }
         json.writeEndObject();
     }
 
-    private RawJson nodeJson(ManifestNode node) {
+    private byte[] nodeJson(ManifestNode node) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(
                 node.rawCode() == null ? 512 : node.rawCode().length() * 3);
         try (JsonGenerator json = mapper.getFactory().createGenerator(bytes, JsonEncoding.UTF8)) {
@@ -105,7 +155,7 @@ public final class ManifestWriter {
         } catch (IOException impossible) {
             throw new UncheckedIOException(impossible);
         }
-        return new RawJson(bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     private static void node(JsonGenerator json, ManifestNode node) throws IOException {
@@ -124,10 +174,8 @@ public final class ManifestWriter {
             json.writeBooleanField("compiled", node.compiledCode() != null);
             json.writeStringField("compiled_code", node.compiledCode());
         }
-        json.writeObjectFieldStart("checksum");
-        json.writeStringField("name", "sha256");
-        json.writeStringField("checksum", node.checksum());
-        json.writeEndObject();
+        json.writeFieldName("checksum");
+        PlainJson.write(json, checksum(node));
         json.writeFieldName("config");
         PlainJson.write(json, node.config());
         json.writeFieldName("tags");
@@ -232,5 +280,31 @@ public final class ManifestWriter {
             PlainJson.write(json, compiled.graph().children(id));
         }
         json.writeEndObject();
+    }
+
+    /** Counts the bytes written through it: where each node's JSON starts and ends. */
+    private static final class CountingStream extends java.io.FilterOutputStream {
+
+        private long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int value) throws IOException {
+            out.write(value);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            count += length;
+        }
+
+        long count() {
+            return count;
+        }
     }
 }

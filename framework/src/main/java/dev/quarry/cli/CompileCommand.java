@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.quarry.artifacts.SqlFileWriter;
+import dev.quarry.artifacts.ManifestLayout;
 import dev.quarry.artifacts.ManifestWriter;
+import dev.quarry.artifacts.SqlFileWriter;
 import dev.quarry.artifacts.QuarryVersion;
 import dev.quarry.compile.CompiledProject;
 import dev.quarry.error.Diagnostics;
@@ -51,21 +53,40 @@ final class CompileCommand implements Callable<Integer> {
         Project loaded = workspace.load(diagnostics, !noCache);
         Workspace.Request request = new Workspace.Request(selection.select, selection.exclude, true, strict,
                 !noCache);
+        // Only a compile of the whole project with its cache may be quick, or leave what makes the next one quick.
+        boolean whole = !noCache && !dryRun && selection.select.isEmpty() && selection.exclude.isEmpty();
+        QuickCompile quick = new QuickCompile(loaded.targetDir());
         PhaseTimer timer = new PhaseTimer();
         try (SqlFileWriter writer = SqlFileWriter.compiled(loaded.targetDir())) {
+            Optional<QuickCompile.Result> quickly = whole
+                    ? quick.attempt(loaded, diagnostics, workspace.compileOptions(request), writer)
+                    : Optional.empty();
+            if (quickly.isPresent()) {
+                timer.done("compiling the changed models and patching the manifest");
+                reporter.info(quickly.get().summary());
+                report(reporter, workspace, loaded.targetDir(), quickly.get().rendered(),
+                        quickly.get().nodes() - quickly.get().rendered(), started, "patched",
+                        quickly.get().written());
+                return 0;
+            }
             Workspace.Compiled compiled = workspace.compile(loaded, diagnostics, request, writer::accept);
             timer.done("compiling");
             CompiledProject project = compiled.project();
-            reporter.info(Summaries.found(project));
+            String summary = Summaries.found(project);
+            reporter.info(summary);
             Selections.warnUnmatched(project, selection, reporter);
             Path targetDir = loaded.targetDir();
-            new ManifestWriter().write(project, targetDir, Instant.now());
+            ManifestLayout layout = new ManifestWriter().write(project, targetDir, Instant.now());
             timer.done("writing the manifest");
             compiled.cache().save(targetDir, QuarryVersion.build());
             timer.done("saving the compile cache");
             int written = writer.finish();
             timer.done("finishing the compiled SQL files");
-            report(reporter, workspace, project, started, written);
+            quick.remember(whole, project, compiled, workspace.environment(), layout, summary);
+            timer.done("saving the compile snapshot");
+            CompiledProject.Statistics statistics = project.statistics();
+            report(reporter, workspace, targetDir, statistics.rendered(), statistics.cached(), started, "wrote",
+                    written);
             if (dryRun) {
                 try (RunEngines engines = workspace.engines(loaded)) {
                     return new DryRun(reporter).estimate(engines.target(), project);
@@ -77,14 +98,14 @@ final class CompileCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void report(Reporter reporter, Workspace workspace, CompiledProject project, Instant started,
-            int written) {
-        Path targetDir = project.project().targetDir();
-        CompiledProject.Statistics statistics = project.statistics();
-        reporter.info(String.format("Compiled %d nodes (%d rendered, %d unchanged) in %.2fs; wrote %s and %d "
-                        + "changed files under %s", statistics.rendered() + statistics.cached(),
-                statistics.rendered(), statistics.cached(), Duration.between(started, Instant.now()).toMillis()
-                        / 1000.0, display(workspace, targetDir.resolve("manifest.json")), written,
+    /** @param manifest how the manifest was made: "wrote" (in full) or "patched" (only changed models) */
+    private static void report(Reporter reporter, Workspace workspace, Path targetDir, int rendered, int unchanged,
+            Instant started, String manifest, int written) {
+        reporter.info(String.format("Compiled %d nodes (%d rendered, %d unchanged) in %.2fs; %s %s and %s%d "
+                        + "changed files under %s", rendered + unchanged, rendered, unchanged,
+                Duration.between(started, Instant.now()).toMillis() / 1000.0, manifest,
+                display(workspace, targetDir.resolve("manifest.json")), manifest.equals("wrote") ? "" : "wrote ",
+                written,
                 display(workspace, targetDir.resolve("compiled"))));
     }
 

@@ -19,6 +19,7 @@ import dev.quarry.error.Diagnostics;
 import dev.quarry.error.ProjectException;
 import dev.quarry.project.CommandLineVars;
 import dev.quarry.project.LoadOptions;
+import dev.quarry.project.ObservedEnvironment;
 import dev.quarry.project.Project;
 import dev.quarry.project.ProjectLoader;
 import dev.quarry.report.PhaseTimer;
@@ -30,12 +31,14 @@ final class Workspace {
 
     private final GlobalOptions options;
     private final Invocation invocation;
+    private final ObservedEnvironment environment;
     /** The compile cache that {@link #load} started reading, until a compile takes it. */
     private PendingCache cacheBeingRead;
 
     Workspace(GlobalOptions options, Invocation invocation) {
         this.options = options;
         this.invocation = invocation;
+        this.environment = new ObservedEnvironment(invocation.environment);
     }
 
     Reporter reporter() {
@@ -53,7 +56,7 @@ final class Workspace {
     /** @param useCache whether to keep parsed properties files between runs */
     Project load(Diagnostics diagnostics, boolean useCache) {
         LoadOptions loadOptions = new LoadOptions(options.profilesDir, invocation.homeDir, options.target,
-                CommandLineVars.parse(options.vars), invocation.environment);
+                CommandLineVars.parse(options.vars), environment);
         PhaseTimer timer = new PhaseTimer();
         Project project = new ProjectLoader(loadOptions, useCache ? QuarryVersion.build() : null)
                 .load(projectDir(), diagnostics, useCache ? this::startReadingCompileCache : targetDir -> { });
@@ -117,9 +120,7 @@ final class Workspace {
         PhaseTimer timer = new PhaseTimer();
         CompileCache cache = request.useCache() ? compileCache(project.targetDir()) : CompileCache.empty();
         timer.done("loading the compile cache");
-        CompileOptions compileOptions = new CompileOptions(request.select(), request.exclude(),
-                invocation.environment, invocation.runStartedAt(), invocation.invocationId,
-                request.existingRelations(), request.fullRefresh(), request.renderSql());
+        CompileOptions compileOptions = compileOptions(request);
         SqlDialect dialect = Dialects.forType(project.target().type());
         UnitTestAssembler unitTests = new UnitTestAssembler(Dialects.forType(unitTestEngine(project)),
                 project.root());
@@ -133,9 +134,16 @@ final class Workspace {
         return new Compiled(compiled, cache);
     }
 
-    /** The environment variables the command runs with. */
-    java.util.Map<String, String> environment() {
-        return invocation.environment;
+    /** What a compile of this invocation is asked for. */
+    CompileOptions compileOptions(Request request) {
+        return new CompileOptions(request.select(), request.exclude(), environment,
+                invocation.runStartedAt(), invocation.invocationId, request.existingRelations(), request.fullRefresh(),
+                request.renderSql());
+    }
+
+    /** The environment variables the command runs with, noting which ones it looks up. */
+    ObservedEnvironment environment() {
+        return environment;
     }
 
     /** The engines a command of this invocation may open, each when first needed. */

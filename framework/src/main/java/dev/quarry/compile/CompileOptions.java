@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.quarry.project.ObservedEnvironment;
+
 /**
  * What a compile is asked to do.
  *
@@ -23,7 +25,8 @@ public record CompileOptions(List<String> select, List<String> exclude, Map<Stri
     public CompileOptions {
         select = List.copyOf(select);
         exclude = List.copyOf(exclude);
-        environment = Map.copyOf(environment);
+        // An observed environment is kept as it is: it notes what the command looks up.
+        environment = environment instanceof ObservedEnvironment ? environment : Map.copyOf(environment);
         existingRelations = Set.copyOf(existingRelations);
     }
 }

@@ -219,7 +219,7 @@ public final class Compiler {
         return relations;
     }
 
-    private RelationNamer.SchemaNameRule schemaRule(Project project, TemplateEngine engine,
+    static RelationNamer.SchemaNameRule schemaRule(Project project, TemplateEngine engine,
             RenderEnvironment environment, ProjectScope scope) {
         boolean defined = project.macros().stream().anyMatch(macro -> SCHEMA_RULE.matcher(macro.text()).find());
         if (!defined) {
@@ -241,7 +241,7 @@ public final class Compiler {
         return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
-    private static Map<String, Object> targetForTemplates(Project project) {
+    static Map<String, Object> targetForTemplates(Project project) {
         Map<String, Object> target = new LinkedHashMap<>();
         project.target().settings().forEach((key, value) -> {
             if (value != null && !key.contains("password") && !key.contains("keyfile_json")) {
@@ -260,7 +260,7 @@ public final class Compiler {
     }
 
     /** What every template may read: macro files, vars and the target; a change to any of them re-renders all. */
-    private static String sharedKey(Project project) {
+    static String sharedKey(Project project) {
         List<String> parts = new ArrayList<>();
         for (MacroFile macro : project.macros()) {
             parts.add(macro.path());

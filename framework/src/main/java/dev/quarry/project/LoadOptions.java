@@ -17,7 +17,8 @@ public record LoadOptions(Path profilesDir, Path homeDir, String targetName, Map
 
     public LoadOptions {
         commandLineVars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(commandLineVars));
-        environment = Map.copyOf(environment);
+        // An observed environment is kept as it is: it notes what the command looks up.
+        environment = environment instanceof ObservedEnvironment ? environment : Map.copyOf(environment);
     }
 
     /** No command-line additions and an empty environment: for tests. */

@@ -9,6 +9,8 @@ import java.util.Map;
  *
  * @param vars the project's variables with {@code --vars} laid over them
  * @param docs doc blocks by name
+ * @param fileHashes the {@link ContentHash} of every file read but the models (the project file, macros, tests,
+ *                   properties and docs), by path
  */
 public record Project(
         Path root,
@@ -20,7 +22,8 @@ public record Project(
         List<SeedFile> seeds,
         List<SingularTestFile> singularTests,
         ProjectProperties properties,
-        Map<String, DocBlock> docs) {
+        Map<String, DocBlock> docs,
+        Map<String, String> fileHashes) {
 
     public Project {
         vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
@@ -29,6 +32,7 @@ public record Project(
         seeds = List.copyOf(seeds);
         singularTests = List.copyOf(singularTests);
         docs = Map.copyOf(docs);
+        fileHashes = Map.copyOf(fileHashes);
     }
 
     public String name() {

@@ -27,6 +27,8 @@ public final class ProjectLoader {
     private final LoadOptions options;
     private final String cacheBuild;
     private YamlCache yamlCache;
+    /** The {@link ContentHash} of every file this load read but the models, by path. */
+    private final Map<String, String> fileHashes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProjectLoader(LoadOptions options) {
         this(options, null);
@@ -65,7 +67,7 @@ public final class ProjectLoader {
                     "run quarry from a project directory or pass --project-dir");
             diagnostics.throwIfErrors();
         }
-        ProjectConfig config = ProjectFiles.read(root, ProjectConfigReader.FILE, diagnostics)
+        ProjectConfig config = read(root, ProjectConfigReader.FILE, diagnostics)
                 .flatMap(text -> new ProjectConfigReader(reading, options.environment(), options.commandLineVars())
                         .read(text))
                 .orElse(null);
@@ -86,7 +88,7 @@ public final class ProjectLoader {
             List<ModelFile> models = models(root, files, config, diagnostics);
             timer.done("reading model files");
             List<MacroFile> macros = files.find(config.macroPaths(), ".ftl").stream()
-                    .flatMap(path -> ProjectFiles.read(root, path, diagnostics).map(text -> new MacroFile(path, text))
+                    .flatMap(path -> read(root, path, diagnostics).map(text -> new MacroFile(path, text))
                             .stream())
                     .toList();
             List<SeedFile> seeds = seeds(files, config);
@@ -99,7 +101,8 @@ public final class ProjectLoader {
             Map<String, DocBlock> docs = docs(root, files, config, diagnostics);
             checkUniqueNames(models, seeds, diagnostics);
             diagnostics.throwIfErrors();
-            return new Project(root, config, target, config.vars(), models, macros, seeds, tests, properties, docs);
+            return new Project(root, config, target, config.vars(), models, macros, seeds, tests, properties, docs,
+                    fileHashes);
         } catch (IOException unreadable) {
             diagnostics.error(SourceLocation.of("."), "cannot list the project's files: " + unreadable.getMessage());
             throw new ProjectException(diagnostics.sorted());
@@ -139,12 +142,12 @@ public final class ProjectLoader {
         return seeds;
     }
 
-    private static List<SingularTestFile> singularTests(Path root, FileListing files, ProjectConfig config,
+    private List<SingularTestFile> singularTests(Path root, FileListing files, ProjectConfig config,
             Diagnostics diagnostics) throws IOException {
         List<SingularTestFile> tests = new ArrayList<>();
         for (String folder : config.testPaths()) {
             for (String path : files.find(List.of(folder), ".sql")) {
-                ProjectFiles.read(root, path, diagnostics).ifPresent(text -> tests.add(new SingularTestFile(
+                read(root, path, diagnostics).ifPresent(text -> tests.add(new SingularTestFile(
                         ProjectFiles.stem(path), path, ProjectFiles.foldersUnder(folder, path), text)));
             }
         }
@@ -162,7 +165,7 @@ public final class ProjectLoader {
         // Reading and parsing YAML is the slow part of loading a large project: done in parallel, per file (balanced:
         // files differ much in size).
         List<Map.Entry<String, Optional<YamlNode>>> documents = BalancedParallel.map(files,
-                path -> Map.entry(path, ProjectFiles.read(root, path, reading.diagnostics())
+                path -> Map.entry(path, read(root, path, reading.diagnostics())
                         .flatMap(text -> parseYaml(path, text, reading.diagnostics()))
                         .map(interpolator::apply)));
         if (yamlCache != null) {
@@ -187,7 +190,8 @@ public final class ProjectLoader {
     }
 
     private Optional<YamlNode> parseYaml(String path, String text, Diagnostics diagnostics) {
-        YamlNode cached = yamlCache == null ? null : yamlCache.get(path, text);
+        String hash = fileHashes.get(path);
+        YamlNode cached = yamlCache == null ? null : yamlCache.get(path, hash);
         if (cached != null) {
             return Optional.of(cached);
         }
@@ -195,19 +199,26 @@ public final class ProjectLoader {
         Optional<YamlNode> parsed = YamlParser.parse(text, path, own);
         diagnostics.addAll(own.sorted());
         if (yamlCache != null && parsed.isPresent() && own.sorted().isEmpty()) {
-            yamlCache.put(path, text, parsed.get());
+            yamlCache.put(path, hash, parsed.get());
         }
         return parsed;
     }
 
-    private static Map<String, DocBlock> docs(Path root, FileListing files, ProjectConfig config,
+    private Map<String, DocBlock> docs(Path root, FileListing files, ProjectConfig config,
             Diagnostics diagnostics) throws IOException {
         Map<String, DocBlock> docs = new HashMap<>();
         for (String path : files.find(config.modelPaths(), ".md")) {
-            ProjectFiles.read(root, path, diagnostics)
+            read(root, path, diagnostics)
                     .ifPresent(text -> DocBlockReader.read(text, path, docs, diagnostics));
         }
         return docs;
+    }
+
+    /** Reads a file that is not a model, noting its {@link ContentHash}. */
+    private Optional<String> read(Path root, String path, Diagnostics diagnostics) {
+        Optional<String> text = ProjectFiles.read(root, path, diagnostics);
+        text.ifPresent(content -> fileHashes.put(path, ContentHash.of(content)));
+        return text;
     }
 
     private static void checkUniqueNames(List<ModelFile> models, List<SeedFile> seeds, Diagnostics diagnostics) {

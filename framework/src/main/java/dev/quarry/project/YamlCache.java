@@ -66,28 +66,20 @@ public final class YamlCache {
         changed = false;
     }
 
-    /** The cached document for this text of this file, or null. */
-    YamlNode get(String path, String text) {
+    /** The cached document for the text of this file with this {@link ContentHash}, or null. */
+    YamlNode get(String path, String hash) {
         Entry entry = entries.get(path);
-        return entry != null && entry.hash().equals(hash(text)) ? entry.document() : null;
+        return entry != null && entry.hash().equals(hash) ? entry.document() : null;
     }
 
-    void put(String path, String text, YamlNode document) {
-        entries.put(path, new Entry(hash(text), document));
+    void put(String path, String hash, YamlNode document) {
+        entries.put(path, new Entry(hash, document));
         changed = true;
     }
 
     /** Forgets files that are gone. */
     void retainOnly(java.util.Collection<String> paths) {
         changed |= entries.keySet().retainAll(paths);
-    }
-
-    /** Length, CRC-32C and String hash: cheap on megabytes of YAML, and a file edited in place changes them. */
-    private static String hash(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(bytes);
-        return bytes.length + ":" + Long.toHexString(crc.getValue()) + ":" + Integer.toHexString(text.hashCode());
     }
 
     private static void writeNode(YamlNode node, DataOutputStream out) throws IOException {

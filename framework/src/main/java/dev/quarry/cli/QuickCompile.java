@@ -1,0 +1,189 @@
+package dev.quarry.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.quarry.adapter.Dialects;
+import dev.quarry.artifacts.ManifestLayout;
+import dev.quarry.artifacts.ManifestPatch;
+import dev.quarry.artifacts.ManifestWriter;
+import dev.quarry.artifacts.QuarryVersion;
+import dev.quarry.artifacts.SqlFileWriter;
+import dev.quarry.compile.CompileOptions;
+import dev.quarry.compile.CompileSnapshot;
+import dev.quarry.compile.CompiledProject;
+import dev.quarry.compile.ManifestNode;
+import dev.quarry.compile.QuickRecompile;
+import dev.quarry.compile.SqlDialect;
+import dev.quarry.error.Diagnostics;
+import dev.quarry.project.ObservedEnvironment;
+import dev.quarry.project.Project;
+
+/**
+ * {@code compile} when only model bodies changed since the last full compile: the changed models are recompiled and
+ * patched into {@code target/manifest.json} and {@code target/compiled/} ({@link QuickRecompile}, {@link
+ * ManifestPatch}); after a full compile, what the next one needs for that is kept ({@link CompileSnapshot}).
+ */
+final class QuickCompile {
+
+    private final Path targetDir;
+    private final String build = QuarryVersion.build();
+
+    QuickCompile(Path targetDir) {
+        this.targetDir = targetDir;
+    }
+
+    /**
+     * What a quick compile did.
+     *
+     * @param summary the line that counts the project's nodes
+     * @param nodes   how many nodes the manifest holds compiled
+     * @param written how many files it wrote under {@code target/compiled}
+     */
+    record Result(String summary, int nodes, int rendered, int written) {
+    }
+
+    /**
+     * Compiles the changed models and patches them in, or declines (empty, nothing written) when the project may have
+     * changed in any other way.
+     *
+     * @param diagnostics what loading the project found: any warning declines, as a full compile shows it
+     */
+    Optional<Result> attempt(Project project, Diagnostics diagnostics, CompileOptions options, SqlFileWriter writer) {
+        if (!diagnostics.sorted().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<CompileSnapshot> found = CompileSnapshot.read(targetDir, build);
+        Optional<String> fingerprint = QuickRecompile.fingerprint(project);
+        if (found.isEmpty() || fingerprint.isEmpty() || !outputsStamp().equals(found.get().manifestStamp())) {
+            return Optional.empty();
+        }
+        CompileSnapshot snapshot = found.get();
+        SqlDialect dialect = Dialects.forType(project.target().type());
+        Optional<QuickRecompile.Outcome> outcome = new QuickRecompile(dialect)
+                .recompile(project, fingerprint.get(), snapshot, options);
+        if (outcome.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Map<String, Object>> changes = new HashMap<>();
+        for (ManifestNode node : outcome.get().changed()) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("raw_code", node.rawCode());
+            fields.put("compiled_code", node.compiledCode());
+            fields.put("checksum", ManifestWriter.checksum(node));
+            changes.put(node.uniqueId(), fields);
+        }
+        ManifestLayout patched;
+        try {
+            // Gone first: should the process end between the two writes, the next compile is a full one.
+            CompileSnapshot.delete(targetDir);
+            patched = new ManifestPatch().apply(layout(snapshot), new ManifestWriter.Metadata(options.invocationId(),
+                    project.name(), project.target().name(), dialect.type()), Instant.now(), changes);
+        } catch (IOException failure) {
+            return Optional.empty();
+        }
+        outcome.get().changed().forEach(writer::accept);
+        int written = writer.finish();
+        List<CompileSnapshot.Model> models = new ArrayList<>();
+        for (CompileSnapshot.Model model : outcome.get().models()) {
+            ManifestLayout.Range range = patched.nodes().get(model.uniqueId());
+            models.add(range == null ? model : new CompileSnapshot.Model(model.path(), model.uniqueId(),
+                    model.contentHash(), model.signature(), model.patchable(), model.outputColumns(),
+                    new CompileSnapshot.Span(range.start(), range.end())));
+        }
+        save(snapshot.with(models, outputsStamp(), span(patched.metadata())));
+        return Optional.of(new Result(snapshot.summary(), snapshot.nodeCount(), outcome.get().changed().size(),
+                written));
+    }
+
+    /**
+     * After a full compile, once its files are written: keeps what the next compile needs to be quick, or forgets it
+     * when that compile could not be (it compiled a selection, or without the cache).
+     *
+     * @param complete whether the compile covered the whole project with its cache
+     */
+    void remember(boolean complete, CompiledProject compiled, Workspace.Compiled result,
+            ObservedEnvironment environment, ManifestLayout layout, String summary) {
+        Optional<CompileSnapshot> snapshot = Optional.empty();
+        Optional<Map<String, String>> lookedUp = environment.lookedUp();
+        if (complete && lookedUp.isPresent()) {
+            Map<String, CompileSnapshot.Span> spans = new HashMap<>();
+            layout.nodes().forEach((id, range) -> spans.put(id, span(range)));
+            snapshot = QuickRecompile.fingerprint(compiled.project())
+                    .flatMap(fingerprint -> QuickRecompile.snapshot(compiled, result.cache(), fingerprint,
+                            lookedUp.get(), outputsStamp(), span(layout.metadata()), spans, summary));
+        }
+        if (snapshot.isPresent()) {
+            save(snapshot.get());
+        } else {
+            try {
+                CompileSnapshot.delete(targetDir);
+            } catch (IOException ignored) {
+                // A snapshot left behind is useless anyway: the manifest it describes was replaced.
+            }
+        }
+    }
+
+    private void save(CompileSnapshot snapshot) {
+        try {
+            snapshot.write(targetDir, build);
+        } catch (IOException ignored) {
+            // Without it, the next compile is a full one.
+        }
+    }
+
+    /**
+     * The manifest's size, time and file key, and the times of the folders of {@code target/compiled} two levels
+     * down: a manifest written since (by another command) has another stamp, and so has a folder whose files were
+     * deleted since.
+     */
+    private String outputsStamp() {
+        StringBuilder stamp = new StringBuilder(stamp(targetDir.resolve("manifest.json")));
+        Path compiled = targetDir.resolve("compiled");
+        stamp.append('|').append(stamp(compiled));
+        try (java.util.stream.Stream<Path> top = Files.list(compiled)) {
+            for (Path folder : top.filter(Files::isDirectory).sorted().toList()) {
+                stamp.append('|').append(stamp(folder));
+                try (java.util.stream.Stream<Path> below = Files.list(folder)) {
+                    below.filter(Files::isDirectory).sorted().forEach(inner -> stamp.append('|').append(stamp(inner)));
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException unreadable) {
+            stamp.append("|unreadable");
+        }
+        return stamp.toString();
+    }
+
+    private static String stamp(Path file) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            return file.getFileName() + ":" + attributes.size() + ":" + attributes.lastModifiedTime().toInstant()
+                    + ":" + attributes.fileKey();
+        } catch (IOException missing) {
+            return file.getFileName() + ":none";
+        }
+    }
+
+    private ManifestLayout layout(CompileSnapshot snapshot) {
+        Map<String, ManifestLayout.Range> nodes = new HashMap<>();
+        snapshot.models().forEach(model -> nodes.put(model.uniqueId(), range(model.node())));
+        return new ManifestLayout(targetDir.resolve("manifest.json"), range(snapshot.metadata()), nodes);
+    }
+
+    private static ManifestLayout.Range range(CompileSnapshot.Span span) {
+        return new ManifestLayout.Range(span.start(), span.end());
+    }
+
+    private static CompileSnapshot.Span span(ManifestLayout.Range range) {
+        return new CompileSnapshot.Span(range.start(), range.end());
+    }
+}

@@ -1,0 +1,271 @@
+package dev.quarry.compile;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import dev.quarry.error.Diagnostics;
+import dev.quarry.graph.ResourceType;
+import dev.quarry.parallel.BalancedParallel;
+import dev.quarry.project.ContentHash;
+import dev.quarry.project.ModelFile;
+import dev.quarry.project.Project;
+import dev.quarry.project.SeedFile;
+import dev.quarry.project.UnitTestDefinition;
+import dev.quarry.template.Relation;
+import dev.quarry.template.RenderEnvironment;
+import dev.quarry.template.RenderTrace;
+import dev.quarry.template.TemplateEngine;
+
+/**
+ * A compile that only recompiles the models whose bodies changed since the last full compile, when nothing else did:
+ * every other file, the target, the vars and the environment as they were, and each changed model's refs, sources and
+ * in-file config as they were. The other nodes cannot have changed then, so their compiled SQL and manifest entries
+ * are kept ({@link CompileSnapshot}); the changed models are rendered and checked as a full compile would. Whenever
+ * anything else may differ, it declines, and the caller compiles in full.
+ */
+public final class QuickRecompile {
+
+    /** More changed models than this are left to the full compile, which renders them in parallel. */
+    private static final int MOST_MODELS = 50;
+
+    private final SqlDialect dialect;
+
+    public QuickRecompile(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /**
+     * Everything a compile reads but the models' bodies and the environment: the files besides the models (by content),
+     * the models' paths, the seeds' content, the target and the vars. Empty when that cannot be told (a unit test
+     * reads a fixture file, which a compile reads unasked).
+     */
+    public static Optional<String> fingerprint(Project project) {
+        for (UnitTestDefinition test : project.properties().unitTests()) {
+            if (test.expect().fixture() != null || test.given().stream().anyMatch(given -> given.fixture() != null)) {
+                return Optional.empty();
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add(project.root().toString());
+        parts.add(String.valueOf(project.target()));
+        parts.add(String.valueOf(project.vars()));
+        parts.add(String.valueOf(new TreeMap<>(project.fileHashes())));
+        project.models().forEach(model -> parts.add(model.path()));
+        for (SeedFile seed : project.seeds()) {
+            parts.add(seed.path());
+            parts.add(seedHash(project, seed));
+        }
+        return Optional.of(Checksums.sha256(parts.toArray(String[]::new)));
+    }
+
+    private static String seedHash(Project project, SeedFile seed) {
+        try {
+            return ContentHash.of(Files.readString(project.root().resolve(seed.path())));
+        } catch (IOException | RuntimeException unreadable) {
+            return "unreadable";
+        }
+    }
+
+    /**
+     * The snapshot a full compile leaves for a later quick one, or empty when a later compile could not be quick: it
+     * had warnings (which every compile shows again), or a template it rendered cannot be reused (it read the time of
+     * the run or its id).
+     *
+     * @param cache     the compile cache the compile filled
+     * @param environment the environment variables the command looked up, with their values
+     * @param nodeSpans where each node lies in the manifest written, by unique id
+     * @param summary   the line that counted the project's nodes
+     */
+    public static Optional<CompileSnapshot> snapshot(CompiledProject compiled, CompileCache cache, String fingerprint,
+            Map<String, String> environment, String manifestStamp, CompileSnapshot.Span metadata, Map<String, CompileSnapshot.Span> nodeSpans,
+            String summary) {
+        if (!compiled.warnings().isEmpty() || !compiled.selected().containsAll(compiled.nodes().keySet())) {
+            return Optional.empty();
+        }
+        Map<String, Boolean> sourceFiles = new TreeMap<>();
+        Set<String> ephemeral = new HashSet<>();
+        Set<String> unitTested = new HashSet<>();
+        Map<String, Relation> refRelations = new LinkedHashMap<>();
+        Map<String, Relation> sourceRelations = new LinkedHashMap<>();
+        for (ManifestNode node : compiled.nodes().values()) {
+            if (node.rawCode() != null && node.type() != ResourceType.UNIT_TEST) {
+                CacheEntry entry = cache.get(node.isGenericTest() ? node.uniqueId() : node.path());
+                if (entry == null || entry.compiledSql() == null || entry.parsed().isVolatile()) {
+                    return Optional.empty();
+                }
+                sourceFiles.putAll(entry.parsed().sourceFilesSeen());
+            }
+            if (node.isEphemeral()) {
+                ephemeral.add(node.name());
+            } else if ((node.type() == ResourceType.MODEL || node.type() == ResourceType.SEED)
+                    && node.relation() != null) {
+                refRelations.put(node.name(), node.relation());
+            } else if (node.type() == ResourceType.SOURCE) {
+                sourceRelations.put(node.name(), node.relation());
+            } else if (node.type() == ResourceType.UNIT_TEST) {
+                unitTested.add(String.valueOf(node.details().get("model")));
+            }
+        }
+        List<CompileSnapshot.Model> models = BalancedParallel.map(compiled.project().models(), model -> {
+            String id = NodeIds.model(compiled.project().name(), model.name());
+            ManifestNode node = compiled.nodes().get(id);
+            CacheEntry entry = cache.get(model.path());
+            if (entry == null) {
+                return null;
+            }
+            CompileSnapshot.Span span = nodeSpans.get(id);
+            boolean patchable = node != null && span != null && node.compiledCode() != null && !node.isEphemeral()
+                    && !unitTested.contains(node.name()) && !node.details().containsKey("rendered_pre_hook")
+                    && node.references().stream().noneMatch(reference -> reference.isRef()
+                            && ephemeral.contains(reference.name()));
+            return new CompileSnapshot.Model(model.path(), id, ContentHash.of(model.rawCode()),
+                    signature(entry.parsed()), patchable, String.valueOf(entry.outputColumns()),
+                    span != null ? span : new CompileSnapshot.Span(0, 0));
+        });
+        if (models.contains(null)) {
+            return Optional.empty();
+        }
+        return Optional.of(new CompileSnapshot(fingerprint, environment, manifestStamp, metadata, summary,
+                compiled.statistics().rendered() + compiled.statistics().cached(), sourceFiles, refRelations,
+                sourceRelations, models));
+    }
+
+    /**
+     * What a parse pass found that decides the node and its place in the graph (all but the text's checksum), as a
+     * {@link ContentHash}.
+     */
+    private static String signature(ParsedTemplate parsed) {
+        return ContentHash.of(parsed.references() + "\n" + parsed.config() + "\n"
+                + new TreeMap<>(parsed.envVarsRead()) + "\n" + new TreeMap<>(parsed.sourceFilesSeen()) + "\n"
+                + parsed.isVolatile());
+    }
+
+    /**
+     * What a quick recompile did.
+     *
+     * @param changed  the changed models, compiled
+     * @param models   the snapshot's models with the changed ones' content
+     */
+    public record Outcome(List<ManifestNode> changed, List<CompileSnapshot.Model> models) {
+    }
+
+    /**
+     * Recompiles the models whose bodies changed, or declines (empty) when anything else may have changed (files, the
+     * environment variables the snapshot's compile looked up, answers of {@code source_has_files}) or a
+     * changed model's compile differs from its last one in more than its SQL (its refs, config or output columns,
+     * or a warning).
+     *
+     * @param fingerprint {@link #fingerprint} of the project
+     */
+    public Optional<Outcome> recompile(Project project, String fingerprint, CompileSnapshot snapshot,
+            CompileOptions options) {
+        if (!snapshot.fingerprint().equals(fingerprint) || !options.select().isEmpty()
+                || !options.exclude().isEmpty() || !options.renderSql() || !options.existingRelations().isEmpty()
+                || project.models().size() != snapshot.models().size()) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, String> variable : snapshot.environment().entrySet()) {
+            if (!java.util.Objects.equals(options.environment().get(variable.getKey()), variable.getValue())) {
+                return Optional.empty();
+            }
+        }
+        List<String> hashes = BalancedParallel.map(project.models(), model -> ContentHash.of(model.rawCode()));
+        List<Integer> changed = new ArrayList<>();
+        for (int index = 0; index < hashes.size(); index++) {
+            CompileSnapshot.Model before = snapshot.models().get(index);
+            if (!before.path().equals(project.models().get(index).path())) {
+                return Optional.empty();
+            }
+            if (!before.contentHash().equals(hashes.get(index))) {
+                if (!before.patchable() || changed.size() == MOST_MODELS) {
+                    return Optional.empty();
+                }
+                changed.add(index);
+            }
+        }
+        ProjectScope scope = new ProjectScope(project, options.environment());
+        for (Map.Entry<String, Boolean> seen : snapshot.sourceFiles().entrySet()) {
+            boolean same = RenderTrace.sourceTable(seen.getKey())
+                    .map(names -> scope.sourceHasFiles(names.get(0), names.get(1)) == seen.getValue())
+                    .orElse(false);
+            if (!same) {
+                return Optional.empty();
+            }
+        }
+        List<CompileSnapshot.Model> models = new ArrayList<>(snapshot.models());
+        List<ManifestNode> compiled = new ArrayList<>();
+        Diagnostics diagnostics = new Diagnostics();
+        if (!changed.isEmpty()) {
+            Changed recompiled = new Changed(project, TemplateEngine.create(project.macros(), diagnostics), scope,
+                    options, diagnostics);
+            for (int index : changed) {
+                Optional<ManifestNode> node = recompiled.compile(project.models().get(index),
+                        snapshot.models().get(index), snapshot);
+                if (node.isEmpty()) {
+                    return Optional.empty();
+                }
+                compiled.add(node.get());
+                CompileSnapshot.Model before = snapshot.models().get(index);
+                models.set(index, new CompileSnapshot.Model(before.path(), before.uniqueId(), hashes.get(index),
+                        before.signature(), true, before.outputColumns(), before.node()));
+            }
+        }
+        return diagnostics.sorted().isEmpty() ? Optional.of(new Outcome(compiled, models)) : Optional.empty();
+    }
+
+    /** Renders and checks changed models as the two passes of a full compile do. */
+    private final class Changed {
+
+        private final ParsePass parsePass;
+        private final NodeFactory factory;
+        private final Diagnostics diagnostics;
+        private final TemplateEngine engine;
+        private final ProjectScope scope;
+        private final RenderEnvironment environment;
+        private final String sharedKey;
+
+        Changed(Project project, TemplateEngine engine, ProjectScope scope, CompileOptions options,
+                Diagnostics diagnostics) {
+            this.engine = engine;
+            this.scope = scope;
+            this.diagnostics = diagnostics;
+            this.environment = new RenderEnvironment(Compiler.targetForTemplates(project), options.runStartedAt(),
+                    options.invocationId());
+            this.sharedKey = Compiler.sharedKey(project);
+            // A scratch cache: the changed models are rendered whatever it holds, and the project's cache stays as
+            // the last full compile left it (it renders them again, once).
+            this.parsePass = new ParsePass(engine, scope, environment, CompileCache.empty(), sharedKey, diagnostics);
+            RelationNamer namer = new RelationNamer(dialect, project.target(),
+                    Compiler.schemaRule(project, engine, environment, scope));
+            this.factory = new NodeFactory(project, namer, dialect,
+                    new DescriptionRenderer(engine, scope, environment, diagnostics), diagnostics);
+        }
+
+        Optional<ManifestNode> compile(ModelFile model, CompileSnapshot.Model before, CompileSnapshot snapshot) {
+            ParsedTemplate parsed = parsePass.parse(model.path(), model.name(), model.rawCode(), true);
+            if (parsed == null || !signature(parsed).equals(before.signature())) {
+                return Optional.empty();
+            }
+            ManifestNode node = factory.model(model, new ConfigResolver(diagnostics).checked(parsed));
+            if (!node.uniqueId().equals(before.uniqueId()) || node.relation() == null) {
+                return Optional.empty();
+            }
+            CompilePass compilePass = new CompilePass(engine, scope, environment, CompileCache.empty(),
+                    snapshot.refRelations(), snapshot.sourceRelations(), new EphemeralModels(List.of(), dialect),
+                    diagnostics, sharedKey);
+            CompilePass.Output output = compilePass.compile(node, false, true);
+            if (output == null || !String.valueOf(output.outputColumns().orElse(null)).equals(before.outputColumns())) {
+                return Optional.empty();
+            }
+            return Optional.of(node.withCompiledCode(output.sql()));
+        }
+    }
+}

@@ -1,0 +1,236 @@
+package dev.quarry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A compile after only model bodies changed patches the last one's output ({@link QuickCompile}); it must write what a
+ * full compile writes, byte for byte but for the manifest's time and invocation id. Each case compares the two, and
+ * says whether the compile was quick.
+ */
+class QuickCompileTest {
+
+    private static final String PATCHED = "patched target/manifest.json";
+    private static final String WROTE = "wrote target/manifest.json";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aChangedModelBodyIsPatchedInAndMatchesAFullCompile() throws IOException {
+        FixtureProject shop = compiled("shop");
+        edit(shop, "models/marts/fct_orders.sql", "    o.amount,", "    o.amount, -- in units, \"quoted\" é");
+
+        assertThat(shop.run("compile")).isZero();
+
+        assertThat(shop.stdout()).contains("Compiled 9 nodes (1 rendered, 8 unchanged)", PATCHED,
+                "and wrote 1 changed files under target/compiled");
+        assertThat(read(shop, "target/compiled/models/marts/fct_orders.sql")).contains("o.amount, -- in units");
+        assertSameAsFullCompile(shop);
+    }
+
+    @Test
+    void manyQuickCompilesInARowKeepTheManifestRight() throws IOException {
+        FixtureProject shop = compiled("shop");
+        for (int round = 1; round <= 3; round++) {
+            edit(shop, "models/marts/fct_orders.sql", "select", "select /* round " + round + " */");
+            assertThat(shop.run("compile")).isZero();
+            assertThat(shop.stdout()).contains(PATCHED);
+        }
+        edit(shop, "models/staging/stg_customers.sql", "select", "select /* also */");
+        assertThat(shop.run("compile")).isZero();
+        assertThat(shop.stdout()).contains(PATCHED);
+        assertSameAsFullCompile(shop);
+    }
+
+    @Test
+    void nothingChangedIsQuickToo() throws IOException {
+        FixtureProject shop = compiled("shop");
+
+        assertThat(shop.run("compile")).isZero();
+
+        assertThat(shop.stdout()).contains("(0 rendered, 9 unchanged)", PATCHED, "and wrote 0 changed files");
+        assertSameAsFullCompile(shop);
+    }
+
+    @Test
+    void aModelWithAUnitTestIsCompiledInFull() throws IOException {
+        FixtureProject shop = compiled("shop");
+        edit(shop, "models/staging/stg_orders.sql", "    order_id,", "    order_id, -- the key");
+
+        assertThat(shop.run("compile")).isZero();
+
+        assertThat(shop.stdout()).contains(WROTE);
+        assertSameAsFullCompile(shop);
+    }
+
+    @Test
+    void aNewRefIsCompiledInFull() throws IOException {
+        FixtureProject shop = compiled("shop");
+        edit(shop, "models/staging/stg_customers.sql", "select", "select (select count(*) from ${ref('countries')})"
+                + " as countries,");
+
+        assertThat(shop.run("compile")).isZero();
+
+        assertThat(shop.stdout()).contains(WROTE);
+        assertThat(manifest(shop)).contains("\"seed.shop.countries\"");
+        assertSameAsFullCompile(shop);
+    }
+
+    @Test
+    void aChangedPropertiesFileOrANewModelIsCompiledInFull() throws IOException {
+        FixtureProject shop = compiled("shop");
+        edit(shop, "models/schema.yml", "description: The order.", "description: One order.");
+        assertThat(shop.run("compile")).isZero();
+        assertThat(shop.stdout()).contains(WROTE);
+        assertThat(manifest(shop)).contains("One order.");
+
+        write(shop, "models/marts/dim_countries.sql", "select name from ${ref('countries')}\n");
+        assertThat(shop.run("compile")).isZero();
+        assertThat(shop.stdout()).contains(WROTE, "Found 4 models");
+        assertSameAsFullCompile(shop);
+    }
+
+    @Test
+    void changedColumnsAreCompiledInFullForTheirTests() throws IOException {
+        FixtureProject shop = compiled("shop");
+        edit(shop, "models/marts/fct_orders.sql", "    c.name as country", "    c.name as country_name");
+
+        assertThat(shop.run("compile")).as("the tests of column 'country' have no column").isEqualTo(3);
+
+        assertThat(shop.stderr()).contains("models/schema.yml", "'country'");
+    }
+
+    @Test
+    void aBodyThatNoLongerParsesIsCompiledInFullAndWarnedAbout() throws IOException {
+        FixtureProject shop = compiled("shop");
+        edit(shop, "models/marts/fct_orders.sql", "    o.amount,", "    o.amount,,");
+
+        assertThat(shop.run("compile")).isZero();
+
+        assertThat(shop.stdout()).contains(WROTE);
+        assertThat(shop.stderr()).contains("models/marts/fct_orders.sql");
+        edit(shop, "models/marts/fct_orders.sql", "    o.amount,,", "    o.amount,");
+        assertThat(shop.run("compile")).isZero();
+        assertThat(shop.stdout()).as("after a compile with warnings").contains(WROTE);
+        assertThat(shop.run("compile")).isZero();
+        assertThat(shop.stdout()).contains(PATCHED);
+    }
+
+    @Test
+    void aManifestWrittenByAnotherCommandOrCompiledFilesDeletedMeanAFullCompile() throws IOException {
+        FixtureProject shop = compiled("shop");
+        assertThat(shop.run("compile", "--select", "fct_orders")).isZero();
+        assertThat(shop.run("compile")).isZero();
+        assertThat(shop.stdout()).as("after a compile of a selection").contains(WROTE);
+
+        Files.delete(shop.root().resolve("target/compiled/models/staging/stg_orders.sql"));
+        assertThat(shop.run("compile")).isZero();
+        assertThat(shop.stdout()).as("after a compiled file was deleted").contains(WROTE);
+        assertThat(shop.root().resolve("target/compiled/models/staging/stg_orders.sql")).exists();
+
+        Files.writeString(shop.root().resolve("target/manifest.json"), "{}");
+        assertThat(shop.run("compile")).isZero();
+        assertThat(shop.stdout()).as("after the manifest changed").contains(WROTE);
+        assertSameAsFullCompile(shop);
+    }
+
+    @Test
+    void ephemeralModelsAndTheModelsInliningThemAreCompiledInFull() throws IOException {
+        FixtureProject project = compiled("ephemeral");
+        edit(project, "models/customer_totals.sql", "count(*) as orders", "count(*) as order_count");
+        assertThat(project.run("compile")).isZero();
+        assertThat(project.stdout()).as("an ephemeral model").contains(WROTE);
+
+        edit(project, "models/marts/fct_customers.sql", "/* Customers", "/* All customers");
+        assertThat(project.run("compile")).isZero();
+        assertThat(project.stdout()).as("a model inlining one").contains(WROTE);
+
+        edit(project, "models/marts/dim_statuses.sql", "select distinct", "select distinct /* each */");
+        assertThat(project.run("compile")).isZero();
+        assertThat(project.stdout()).as("a model without").contains(PATCHED);
+        assertSameAsFullCompile(project);
+    }
+
+    @Test
+    void onlyTheEnvironmentVariablesTheProjectReadsMatter(@TempDir Path other) throws IOException {
+        TestProject project = TestProject.in(other)
+                .file("models/a.sql", "select '${env_var('REGION', 'none')}' as region\n")
+                .file("models/b.sql", "select * from ${ref('a')}\n")
+                .env("REGION", "eu").env("UNREAD", "1");
+        assertThat(project.run("compile").exitCode()).isZero();
+
+        project.file("models/b.sql", "select * from ${ref('a')} -- every column\n").env("UNREAD", "2");
+        assertThat(project.run("compile").stdout()).contains(PATCHED);
+
+        project.env("REGION", "us");
+        assertThat(project.run("compile").stdout()).contains(WROTE);
+        assertThat(Files.readString(other.resolve("target/compiled/models/a.sql"))).contains("'us'");
+    }
+
+    private FixtureProject compiled(String name) {
+        FixtureProject project = FixtureProject.copy(name, dir);
+        assertThat(project.run("compile")).as(project.stderr()).isZero();
+        assertThat(project.stdout()).contains(WROTE);
+        return project;
+    }
+
+    /** Compiles again in full, without the cache, and compares what it wrote with what was there. */
+    private static void assertSameAsFullCompile(FixtureProject project) throws IOException {
+        String manifest = withoutMetadata(manifest(project));
+        Map<String, String> compiledFiles = compiledFiles(project.root());
+
+        assertThat(project.run("compile", "--no-cache")).isZero();
+
+        assertThat(withoutMetadata(manifest(project))).isEqualTo(manifest);
+        assertThat(compiledFiles(project.root())).isEqualTo(compiledFiles);
+    }
+
+    private static String withoutMetadata(String manifest) {
+        return manifest.replaceFirst("\"metadata\":\\{[^}]*}", "\"metadata\":{}");
+    }
+
+    private static String manifest(FixtureProject project) throws IOException {
+        return read(project, "target/manifest.json");
+    }
+
+    private static Map<String, String> compiledFiles(Path root) throws IOException {
+        Path compiled = root.resolve("target/compiled");
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(compiled)) {
+            all.filter(Files::isRegularFile).forEach(file -> {
+                try {
+                    files.put(compiled.relativize(file).toString(), Files.readString(file));
+                } catch (IOException failure) {
+                    throw new UncheckedIOException(failure);
+                }
+            });
+        }
+        return files;
+    }
+
+    private static void edit(FixtureProject project, String path, String from, String to) throws IOException {
+        String text = read(project, path);
+        assertThat(text).contains(from);
+        write(project, path, text.replace(from, to));
+    }
+
+    private static void write(FixtureProject project, String path, String text) throws IOException {
+        Files.writeString(project.root().resolve(path), text, StandardCharsets.UTF_8);
+    }
+
+    private static String read(FixtureProject project, String path) throws IOException {
+        return Files.readString(project.root().resolve(path), StandardCharsets.UTF_8);
+    }
+}
