@@ -59,7 +59,8 @@ final class CompileCommand implements Callable<Integer> {
         PhaseTimer timer = new PhaseTimer();
         try (SqlFileWriter writer = SqlFileWriter.compiled(loaded.targetDir())) {
             Optional<QuickCompile.Result> quickly = whole
-                    ? quick.attempt(loaded, diagnostics, workspace.compileOptions(request), writer)
+                    ? quick.attempt(loaded, diagnostics, workspace.compileOptions(request),
+                            () -> workspace.peekCompileCache(loaded.targetDir()), writer)
                     : Optional.empty();
             if (quickly.isPresent()) {
                 timer.done("compiling the changed models and patching the manifest");

@@ -18,6 +18,7 @@ import dev.quarry.artifacts.ManifestPatch;
 import dev.quarry.artifacts.ManifestWriter;
 import dev.quarry.artifacts.QuarryVersion;
 import dev.quarry.artifacts.SqlFileWriter;
+import dev.quarry.compile.CompileCache;
 import dev.quarry.compile.CompileOptions;
 import dev.quarry.compile.CompileSnapshot;
 import dev.quarry.compile.CompiledProject;
@@ -57,20 +58,22 @@ final class QuickCompile {
      * changed in any other way.
      *
      * @param diagnostics what loading the project found: any warning declines, as a full compile shows it
+     * @param cache       the compile cache, looked at only when the snapshot fits
      */
-    Optional<Result> attempt(Project project, Diagnostics diagnostics, CompileOptions options, SqlFileWriter writer) {
+    Optional<Result> attempt(Project project, Diagnostics diagnostics, CompileOptions options,
+            java.util.function.Supplier<CompileCache> cache, SqlFileWriter writer) {
         if (!diagnostics.sorted().isEmpty()) {
             return Optional.empty();
         }
         Optional<CompileSnapshot> found = CompileSnapshot.read(targetDir, build);
         Optional<String> fingerprint = QuickRecompile.fingerprint(project);
-        if (found.isEmpty() || fingerprint.isEmpty() || !outputsStamp().equals(found.get().manifestStamp())) {
+        if (found.isEmpty() || fingerprint.isEmpty() || !outputsStamp().equals(found.get().outputsStamp())) {
             return Optional.empty();
         }
         CompileSnapshot snapshot = found.get();
         SqlDialect dialect = Dialects.forType(project.target().type());
         Optional<QuickRecompile.Outcome> outcome = new QuickRecompile(dialect)
-                .recompile(project, fingerprint.get(), snapshot, options);
+                .recompile(project, fingerprint.get(), snapshot, options, cache.get());
         if (outcome.isEmpty()) {
             return Optional.empty();
         }
@@ -97,8 +100,7 @@ final class QuickCompile {
         for (CompileSnapshot.Model model : outcome.get().models()) {
             ManifestLayout.Range range = patched.nodes().get(model.uniqueId());
             models.add(range == null ? model : new CompileSnapshot.Model(model.path(), model.uniqueId(),
-                    model.contentHash(), model.signature(), model.patchable(), model.outputColumns(),
-                    new CompileSnapshot.Span(range.start(), range.end())));
+                    model.contentHash(), model.patchable(), span(range)));
         }
         save(snapshot.with(models, outputsStamp(), span(patched.metadata())));
         return Optional.of(new Result(snapshot.summary(), snapshot.nodeCount(), outcome.get().changed().size(),
@@ -142,12 +144,13 @@ final class QuickCompile {
     }
 
     /**
-     * The manifest's size, time and file key, and the times of the folders of {@code target/compiled} two levels
-     * down: a manifest written since (by another command) has another stamp, and so has a folder whose files were
-     * deleted since.
+     * The size, time and file key of the manifest and the compile cache, and the times of the folders of
+     * {@code target/compiled} two levels down: a manifest or cache written since (by another command) has another
+     * stamp, and so has a folder whose files were deleted since.
      */
     private String outputsStamp() {
         StringBuilder stamp = new StringBuilder(stamp(targetDir.resolve("manifest.json")));
+        stamp.append('|').append(stamp(targetDir.resolve(".quarry").resolve("compile-cache.bin")));
         Path compiled = targetDir.resolve("compiled");
         stamp.append('|').append(stamp(compiled));
         try (java.util.stream.Stream<Path> top = Files.list(compiled)) {

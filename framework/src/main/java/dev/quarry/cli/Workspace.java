@@ -93,6 +93,16 @@ final class Workspace {
         return CompileCache.load(targetDir, QuarryVersion.build());
     }
 
+    /**
+     * The compile cache of a target directory, for a look before compiling: the compile that follows takes the same
+     * one.
+     */
+    CompileCache peekCompileCache(Path targetDir) {
+        CompileCache cache = compileCache(targetDir);
+        cacheBeingRead = new PendingCache(targetDir, java.util.concurrent.CompletableFuture.completedFuture(cache));
+        return cache;
+    }
+
     private record PendingCache(Path targetDir, java.util.concurrent.CompletableFuture<CompileCache> cache) {
     }
 

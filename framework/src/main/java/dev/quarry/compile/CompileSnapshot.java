@@ -15,13 +15,15 @@ import dev.quarry.template.Relation;
 
 /**
  * What the last full {@code compile} left, for a later one that finds only model bodies changed
- * ({@link QuickRecompile}): a fingerprint of everything else it read, what each model's compile depended on, and where
- * each model lies in the manifest it wrote. Kept in {@code target/.quarry/compile-snapshot.bin}.
+ * ({@link QuickRecompile}): a fingerprint of everything else it read, what the models' compile depended on, and where
+ * each model lies in the manifest it wrote. Kept in {@code target/.quarry/compile-snapshot.bin}, beside the compile
+ * cache that compile saved, which holds each model's parse result and output columns.
  *
  * @param fingerprint   {@link QuickRecompile#fingerprint} of the project it was made from
  * @param environment   the environment variables the compile looked up, with their values (null: not set)
- * @param manifestStamp the size, time and file key of the manifest written with it: a manifest written since (by
- *                      another command) makes the snapshot useless
+ * @param outputsStamp  the size, time and file key of the manifest and the compile cache written with it, and the
+ *                      times of the compiled files' folders: any of them written since (by another command) makes the
+ *                      snapshot useless
  * @param metadata      where the manifest's metadata lies
  * @param summary       the line that counted the project's nodes
  * @param nodeCount     how many nodes were compiled
@@ -30,7 +32,7 @@ import dev.quarry.template.Relation;
  * @param sourceRelations what {@code source()} printed, by {@code source.table}
  * @param models        every model, in the project's order
  */
-public record CompileSnapshot(String fingerprint, Map<String, String> environment, String manifestStamp, Span metadata, String summary, int nodeCount,
+public record CompileSnapshot(String fingerprint, Map<String, String> environment, String outputsStamp, Span metadata, String summary, int nodeCount,
         Map<String, Boolean> sourceFiles, Map<String, Relation> refRelations, Map<String, Relation> sourceRelations,
         List<Model> models) {
 
@@ -50,19 +52,16 @@ public record CompileSnapshot(String fingerprint, Map<String, String> environmen
 
     /**
      * @param contentHash   the {@link dev.quarry.project.ContentHash} of the model's file
-     * @param signature     what its parse pass found besides the text: refs, sources, in-file config
      * @param patchable     whether a change to its body alone can be patched in: not ephemeral, inlining no ephemeral
      *                      model, without hooks or unit tests
-     * @param outputColumns the columns its SQL returns, as the tests' column check saw them
      * @param node          where its node lies in the manifest
      */
-    public record Model(String path, String uniqueId, String contentHash, String signature, boolean patchable,
-            String outputColumns, Span node) {
+    public record Model(String path, String uniqueId, String contentHash, boolean patchable, Span node) {
     }
 
     /** The same snapshot with other models and a manifest written since. */
-    public CompileSnapshot with(List<Model> changedModels, String newManifestStamp, Span newMetadata) {
-        return new CompileSnapshot(fingerprint, environment, newManifestStamp, newMetadata, summary, nodeCount, sourceFiles,
+    public CompileSnapshot with(List<Model> changedModels, String newOutputsStamp, Span newMetadata) {
+        return new CompileSnapshot(fingerprint, environment, newOutputsStamp, newMetadata, summary, nodeCount, sourceFiles,
                 refRelations, sourceRelations, changedModels);
     }
 
@@ -86,7 +85,7 @@ public record CompileSnapshot(String fingerprint, Map<String, String> environmen
             out.writeUTF(variable.getKey());
             writeNullable(variable.getValue(), out);
         }
-        out.writeUTF(manifestStamp);
+        out.writeUTF(outputsStamp);
         writeSpan(metadata, out);
         out.writeUTF(summary);
         out.writeInt(nodeCount);
@@ -102,9 +101,7 @@ public record CompileSnapshot(String fingerprint, Map<String, String> environmen
             out.writeUTF(model.path());
             out.writeUTF(model.uniqueId());
             out.writeUTF(model.contentHash());
-            out.writeUTF(model.signature());
             out.writeBoolean(model.patchable());
-            out.writeUTF(model.outputColumns());
             writeSpan(model.node(), out);
         }
     }
@@ -115,7 +112,7 @@ public record CompileSnapshot(String fingerprint, Map<String, String> environmen
         for (int count = in.readInt(); count > 0; count--) {
             environment.put(in.readUTF(), readNullable(in));
         }
-        String manifestStamp = in.readUTF();
+        String outputsStamp = in.readUTF();
         Span metadata = readSpan(in);
         String summary = in.readUTF();
         int nodeCount = in.readInt();
@@ -128,10 +125,9 @@ public record CompileSnapshot(String fingerprint, Map<String, String> environmen
         int count = in.readInt();
         List<Model> models = new ArrayList<>(count);
         for (int index = 0; index < count; index++) {
-            models.add(new Model(in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(), in.readBoolean(),
-                    in.readUTF(), readSpan(in)));
+            models.add(new Model(in.readUTF(), in.readUTF(), in.readUTF(), in.readBoolean(), readSpan(in)));
         }
-        return new CompileSnapshot(fingerprint, environment, manifestStamp, metadata, summary, nodeCount,
+        return new CompileSnapshot(fingerprint, environment, outputsStamp, metadata, summary, nodeCount,
                 sourceFiles, refRelations, sourceRelations, models);
     }
 

@@ -13,7 +13,6 @@ import java.util.TreeMap;
 
 import dev.quarry.error.Diagnostics;
 import dev.quarry.graph.ResourceType;
-import dev.quarry.parallel.BalancedParallel;
 import dev.quarry.project.ContentHash;
 import dev.quarry.project.ModelFile;
 import dev.quarry.project.Project;
@@ -79,13 +78,14 @@ public final class QuickRecompile {
      * had warnings (which every compile shows again), or a template it rendered cannot be reused (it read the time of
      * the run or its id).
      *
-     * @param cache     the compile cache the compile filled
+     * @param cache     the compile cache the compile filled, and saved: a later quick compile compares each changed
+     *                  model's parse result and output columns with the ones it holds
      * @param environment the environment variables the command looked up, with their values
      * @param nodeSpans where each node lies in the manifest written, by unique id
      * @param summary   the line that counted the project's nodes
      */
     public static Optional<CompileSnapshot> snapshot(CompiledProject compiled, CompileCache cache, String fingerprint,
-            Map<String, String> environment, String manifestStamp, CompileSnapshot.Span metadata, Map<String, CompileSnapshot.Span> nodeSpans,
+            Map<String, String> environment, String outputsStamp, CompileSnapshot.Span metadata, Map<String, CompileSnapshot.Span> nodeSpans,
             String summary) {
         if (!compiled.warnings().isEmpty() || !compiled.selected().containsAll(compiled.nodes().keySet())) {
             return Optional.empty();
@@ -114,38 +114,27 @@ public final class QuickRecompile {
                 unitTested.add(String.valueOf(node.details().get("model")));
             }
         }
-        List<CompileSnapshot.Model> models = BalancedParallel.map(compiled.project().models(), model -> {
+        List<CompileSnapshot.Model> models = new ArrayList<>();
+        for (ModelFile model : compiled.project().models()) {
             String id = NodeIds.model(compiled.project().name(), model.name());
             ManifestNode node = compiled.nodes().get(id);
-            CacheEntry entry = cache.get(model.path());
-            if (entry == null) {
-                return null;
-            }
             CompileSnapshot.Span span = nodeSpans.get(id);
             boolean patchable = node != null && span != null && node.compiledCode() != null && !node.isEphemeral()
                     && !unitTested.contains(node.name()) && !node.details().containsKey("rendered_pre_hook")
-                    && node.references().stream().noneMatch(reference -> reference.isRef()
-                            && ephemeral.contains(reference.name()));
-            return new CompileSnapshot.Model(model.path(), id, ContentHash.of(model.rawCode()),
-                    signature(entry.parsed()), patchable, String.valueOf(entry.outputColumns()),
-                    span != null ? span : new CompileSnapshot.Span(0, 0));
-        });
-        if (models.contains(null)) {
-            return Optional.empty();
+                    && cache.get(model.path()) != null && node.references().stream()
+                            .noneMatch(reference -> reference.isRef() && ephemeral.contains(reference.name()));
+            models.add(new CompileSnapshot.Model(model.path(), id, model.contentHash(), patchable,
+                    span != null ? span : new CompileSnapshot.Span(0, 0)));
         }
-        return Optional.of(new CompileSnapshot(fingerprint, environment, manifestStamp, metadata, summary,
+        return Optional.of(new CompileSnapshot(fingerprint, environment, outputsStamp, metadata, summary,
                 compiled.statistics().rendered() + compiled.statistics().cached(), sourceFiles, refRelations,
                 sourceRelations, models));
     }
 
-    /**
-     * What a parse pass found that decides the node and its place in the graph (all but the text's checksum), as a
-     * {@link ContentHash}.
-     */
-    private static String signature(ParsedTemplate parsed) {
-        return ContentHash.of(parsed.references() + "\n" + parsed.config() + "\n"
-                + new TreeMap<>(parsed.envVarsRead()) + "\n" + new TreeMap<>(parsed.sourceFilesSeen()) + "\n"
-                + parsed.isVolatile());
+    /** What a parse pass found that decides the node and its place in the graph: all but the text's checksum. */
+    private static ParsedTemplate signature(ParsedTemplate parsed) {
+        return new ParsedTemplate("", parsed.references(), parsed.config(), parsed.envVarsRead(),
+                parsed.sourceFilesSeen(), parsed.isVolatile());
     }
 
     /**
@@ -164,9 +153,10 @@ public final class QuickRecompile {
      * or a warning).
      *
      * @param fingerprint {@link #fingerprint} of the project
+     * @param cache       the compile cache the snapshot's compile saved
      */
     public Optional<Outcome> recompile(Project project, String fingerprint, CompileSnapshot snapshot,
-            CompileOptions options) {
+            CompileOptions options, CompileCache cache) {
         if (!snapshot.fingerprint().equals(fingerprint) || !options.select().isEmpty()
                 || !options.exclude().isEmpty() || !options.renderSql() || !options.existingRelations().isEmpty()
                 || project.models().size() != snapshot.models().size()) {
@@ -177,14 +167,14 @@ public final class QuickRecompile {
                 return Optional.empty();
             }
         }
-        List<String> hashes = BalancedParallel.map(project.models(), model -> ContentHash.of(model.rawCode()));
         List<Integer> changed = new ArrayList<>();
-        for (int index = 0; index < hashes.size(); index++) {
+        for (int index = 0; index < project.models().size(); index++) {
             CompileSnapshot.Model before = snapshot.models().get(index);
-            if (!before.path().equals(project.models().get(index).path())) {
+            ModelFile model = project.models().get(index);
+            if (!before.path().equals(model.path())) {
                 return Optional.empty();
             }
-            if (!before.contentHash().equals(hashes.get(index))) {
+            if (!before.contentHash().equals(model.contentHash())) {
                 if (!before.patchable() || changed.size() == MOST_MODELS) {
                     return Optional.empty();
                 }
@@ -208,14 +198,14 @@ public final class QuickRecompile {
                     options, diagnostics);
             for (int index : changed) {
                 Optional<ManifestNode> node = recompiled.compile(project.models().get(index),
-                        snapshot.models().get(index), snapshot);
+                        snapshot.models().get(index), cache.get(project.models().get(index).path()), snapshot);
                 if (node.isEmpty()) {
                     return Optional.empty();
                 }
                 compiled.add(node.get());
                 CompileSnapshot.Model before = snapshot.models().get(index);
-                models.set(index, new CompileSnapshot.Model(before.path(), before.uniqueId(), hashes.get(index),
-                        before.signature(), true, before.outputColumns(), before.node()));
+                models.set(index, new CompileSnapshot.Model(before.path(), before.uniqueId(),
+                        project.models().get(index).contentHash(), true, before.node()));
             }
         }
         return diagnostics.sorted().isEmpty() ? Optional.of(new Outcome(compiled, models)) : Optional.empty();
@@ -249,9 +239,11 @@ public final class QuickRecompile {
                     new DescriptionRenderer(engine, scope, environment, diagnostics), diagnostics);
         }
 
-        Optional<ManifestNode> compile(ModelFile model, CompileSnapshot.Model before, CompileSnapshot snapshot) {
+        /** @param cached the model's entry in the cache of the snapshot's compile */
+        Optional<ManifestNode> compile(ModelFile model, CompileSnapshot.Model before, CacheEntry cached,
+                CompileSnapshot snapshot) {
             ParsedTemplate parsed = parsePass.parse(model.path(), model.name(), model.rawCode(), true);
-            if (parsed == null || !signature(parsed).equals(before.signature())) {
+            if (parsed == null || cached == null || !signature(parsed).equals(signature(cached.parsed()))) {
                 return Optional.empty();
             }
             ManifestNode node = factory.model(model, new ConfigResolver(diagnostics).checked(parsed));
@@ -262,7 +254,8 @@ public final class QuickRecompile {
                     snapshot.refRelations(), snapshot.sourceRelations(), new EphemeralModels(List.of(), dialect),
                     diagnostics, sharedKey);
             CompilePass.Output output = compilePass.compile(node, false, true);
-            if (output == null || !String.valueOf(output.outputColumns().orElse(null)).equals(before.outputColumns())) {
+            if (output == null
+                    || !java.util.Objects.equals(output.outputColumns().orElse(null), cached.outputColumns())) {
                 return Optional.empty();
             }
             return Optional.of(node.withCompiledCode(output.sql()));

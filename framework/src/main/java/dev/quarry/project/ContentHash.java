@@ -3,7 +3,8 @@ package dev.quarry.project;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A file's text reduced to its length, CRC-32C and String hash: cheap on megabytes, and a file edited in place changes
+ * A file's text reduced to its length in UTF-8 and two checksums of those bytes, CRC-32C and CRC-32 (different
+ * polynomials, both computed by the processor's instructions): cheap on megabytes, and a file edited in place changes
  * it. Tells whether a file is as it was when a cache was written.
  */
 public final class ContentHash {
@@ -13,8 +14,10 @@ public final class ContentHash {
 
     public static String of(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-        crc.update(bytes);
-        return bytes.length + ":" + Long.toHexString(crc.getValue()) + ":" + Integer.toHexString(text.hashCode());
+        java.util.zip.CRC32C castagnoli = new java.util.zip.CRC32C();
+        castagnoli.update(bytes);
+        java.util.zip.CRC32 ieee = new java.util.zip.CRC32();
+        ieee.update(bytes);
+        return bytes.length + ":" + Long.toHexString(castagnoli.getValue()) + ":" + Long.toHexString(ieee.getValue());
     }
 }
