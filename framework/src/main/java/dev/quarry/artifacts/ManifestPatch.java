@@ -1,10 +1,12 @@
 package dev.quarry.artifacts;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,30 +38,55 @@ public final class ManifestPatch {
      */
     public ManifestLayout apply(ManifestLayout layout, ManifestWriter.Metadata metadata, Instant generatedAt,
             Map<String, Map<String, Object>> changes) throws IOException {
-        byte[] old = Files.readAllBytes(layout.file());
         List<Replacement> replacements = new ArrayList<>();
         replacements.add(new Replacement(layout.metadata(), writer.metadataJson(metadata, generatedAt)));
-        for (Map.Entry<String, Map<String, Object>> change : changes.entrySet()) {
-            ManifestLayout.Range range = layout.nodes().get(change.getKey());
-            if (range == null || range.end() > old.length) {
-                throw new IOException("the manifest has no node " + change.getKey() + " where it was written");
-            }
-            byte[] node = Arrays.copyOfRange(old, (int) range.start(), (int) range.end());
-            replacements.add(new Replacement(range, patchNode(node, change.getValue())));
-        }
-        replacements.sort(Comparator.comparingLong(replacement -> replacement.range().start()));
         Path temporary = layout.file().resolveSibling(layout.file().getFileName() + ".tmp");
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16)) {
-            long at = 0;
-            for (Replacement replacement : replacements) {
-                out.write(old, (int) at, (int) (replacement.range().start() - at));
-                out.write(replacement.bytes());
-                at = replacement.range().end();
+        try (FileChannel old = FileChannel.open(layout.file(), StandardOpenOption.READ)) {
+            for (Map.Entry<String, Map<String, Object>> change : changes.entrySet()) {
+                ManifestLayout.Range range = layout.nodes().get(change.getKey());
+                if (range == null || range.end() > old.size()) {
+                    throw new IOException("the manifest has no node " + change.getKey() + " where it was written");
+                }
+                replacements.add(new Replacement(range, patchNode(read(old, range), change.getValue())));
             }
-            out.write(old, (int) at, (int) (old.length - at));
+            replacements.sort(Comparator.comparingLong(replacement -> replacement.range().start()));
+            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                long at = 0;
+                for (Replacement replacement : replacements) {
+                    copy(old, at, replacement.range().start(), out);
+                    ByteBuffer bytes = ByteBuffer.wrap(replacement.bytes());
+                    while (bytes.hasRemaining()) {
+                        out.write(bytes);
+                    }
+                    at = replacement.range().end();
+                }
+                copy(old, at, old.size(), out);
+            }
         }
         Files.move(temporary, layout.file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return shifted(layout, replacements);
+    }
+
+    private static byte[] read(FileChannel file, ManifestLayout.Range range) throws IOException {
+        ByteBuffer bytes = ByteBuffer.allocate((int) (range.end() - range.start()));
+        while (bytes.hasRemaining()) {
+            if (file.read(bytes, range.start() + bytes.position()) < 0) {
+                throw new IOException("the manifest ends before a node written in it");
+            }
+        }
+        return bytes.array();
+    }
+
+    /** Copies bytes {@code from} to {@code to} of one file to the end of another, in the kernel where it can. */
+    private static void copy(FileChannel source, long from, long to, FileChannel target) throws IOException {
+        for (long at = from; at < to; ) {
+            long moved = source.transferTo(at, to - at, target);
+            if (moved <= 0) {
+                throw new IOException("the manifest ends before a node written in it");
+            }
+            at += moved;
+        }
     }
 
     private record Replacement(ManifestLayout.Range range, byte[] bytes) {

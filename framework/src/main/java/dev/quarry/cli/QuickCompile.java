@@ -28,6 +28,7 @@ import dev.quarry.compile.SqlDialect;
 import dev.quarry.error.Diagnostics;
 import dev.quarry.project.ObservedEnvironment;
 import dev.quarry.project.Project;
+import dev.quarry.report.PhaseTimer;
 
 /**
  * {@code compile} when only model bodies changed since the last full compile: the changed models are recompiled and
@@ -65,15 +66,18 @@ final class QuickCompile {
         if (!diagnostics.sorted().isEmpty()) {
             return Optional.empty();
         }
+        PhaseTimer timer = new PhaseTimer();
         Optional<CompileSnapshot> found = CompileSnapshot.read(targetDir, build);
         Optional<String> fingerprint = QuickRecompile.fingerprint(project);
         if (found.isEmpty() || fingerprint.isEmpty() || !outputsStamp().equals(found.get().outputsStamp())) {
             return Optional.empty();
         }
         CompileSnapshot snapshot = found.get();
+        timer.done("reading the compile snapshot");
         SqlDialect dialect = Dialects.forType(project.target().type());
         Optional<QuickRecompile.Outcome> outcome = new QuickRecompile(dialect)
                 .recompile(project, fingerprint.get(), snapshot, options, cache.get());
+        timer.done("recompiling the changed models");
         if (outcome.isEmpty()) {
             return Optional.empty();
         }
@@ -94,6 +98,7 @@ final class QuickCompile {
         } catch (IOException failure) {
             return Optional.empty();
         }
+        timer.done("patching the manifest");
         outcome.get().changed().forEach(writer::accept);
         int written = writer.finish();
         List<CompileSnapshot.Model> models = new ArrayList<>();
@@ -103,6 +108,7 @@ final class QuickCompile {
                     model.contentHash(), model.patchable(), span(range)));
         }
         save(snapshot.with(models, outputsStamp(), span(patched.metadata())));
+        timer.done("writing the compiled files and the compile snapshot");
         return Optional.of(new Result(snapshot.summary(), snapshot.nodeCount(), outcome.get().changed().size(),
                 written));
     }

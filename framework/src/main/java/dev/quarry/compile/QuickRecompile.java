@@ -193,9 +193,11 @@ public final class QuickRecompile {
         List<CompileSnapshot.Model> models = new ArrayList<>(snapshot.models());
         List<ManifestNode> compiled = new ArrayList<>();
         Diagnostics diagnostics = new Diagnostics();
+        dev.quarry.report.PhaseTimer timer = new dev.quarry.report.PhaseTimer();
         if (!changed.isEmpty()) {
             Changed recompiled = new Changed(project, TemplateEngine.create(project.macros(), diagnostics), scope,
                     options, diagnostics);
+            timer.done("starting the template engine");
             for (int index : changed) {
                 Optional<ManifestNode> node = recompiled.compile(project.models().get(index),
                         snapshot.models().get(index), cache.get(project.models().get(index).path()), snapshot);
