@@ -32,9 +32,9 @@ import dev.quarry.template.Relation;
  * @param sourceRelations what {@code source()} printed, by {@code source.table}
  * @param models        every model, in the project's order
  */
-public record CompileSnapshot(String fingerprint, Map<String, String> environment, String outputsStamp, Span metadata, String summary, int nodeCount,
-        Map<String, Boolean> sourceFiles, Map<String, Relation> refRelations, Map<String, Relation> sourceRelations,
-        List<Model> models) {
+public record CompileSnapshot(String fingerprint, Map<String, String> environment, String outputsStamp, Span metadata,
+        String summary, int nodeCount, Map<String, Boolean> sourceFiles, Map<String, Relation> refRelations,
+        Map<String, Relation> sourceRelations, List<Model> models) {
 
     private static final String FILE = "compile-snapshot.bin";
 
@@ -59,10 +59,10 @@ public record CompileSnapshot(String fingerprint, Map<String, String> environmen
     public record Model(String path, String uniqueId, String contentHash, boolean patchable, Span node) {
     }
 
-    /** The same snapshot with other models and a manifest written since. */
+    /** The same snapshot with other models and outputs written since. */
     public CompileSnapshot with(List<Model> changedModels, String newOutputsStamp, Span newMetadata) {
-        return new CompileSnapshot(fingerprint, environment, newOutputsStamp, newMetadata, summary, nodeCount, sourceFiles,
-                refRelations, sourceRelations, changedModels);
+        return new CompileSnapshot(fingerprint, environment, newOutputsStamp, newMetadata, summary, nodeCount,
+                sourceFiles, refRelations, sourceRelations, changedModels);
     }
 
     public static Optional<CompileSnapshot> read(Path targetDir, String toolBuild) {

@@ -78,15 +78,16 @@ public final class QuickRecompile {
      * had warnings (which every compile shows again), or a template it rendered cannot be reused (it read the time of
      * the run or its id).
      *
-     * @param cache     the compile cache the compile filled, and saved: a later quick compile compares each changed
-     *                  model's parse result and output columns with the ones it holds
-     * @param environment the environment variables the command looked up, with their values
-     * @param nodeSpans where each node lies in the manifest written, by unique id
-     * @param summary   the line that counted the project's nodes
+     * @param cache        the compile cache the compile filled, and saved: a later quick compile compares each
+     *                     changed model's parse result and output columns with the ones it holds
+     * @param environment  the environment variables the command looked up, with their values
+     * @param outputsStamp what says whether the compile's outputs are still as it wrote them
+     * @param nodeSpans    where each node lies in the manifest written, by unique id
+     * @param summary      the line that counted the project's nodes
      */
     public static Optional<CompileSnapshot> snapshot(CompiledProject compiled, CompileCache cache, String fingerprint,
-            Map<String, String> environment, String outputsStamp, CompileSnapshot.Span metadata, Map<String, CompileSnapshot.Span> nodeSpans,
-            String summary) {
+            Map<String, String> environment, String outputsStamp, CompileSnapshot.Span metadata,
+            Map<String, CompileSnapshot.Span> nodeSpans, String summary) {
         if (!compiled.warnings().isEmpty() || !compiled.selected().containsAll(compiled.nodes().keySet())) {
             return Optional.empty();
         }
@@ -111,7 +112,7 @@ public final class QuickRecompile {
             } else if (node.type() == ResourceType.SOURCE) {
                 sourceRelations.put(node.name(), node.relation());
             } else if (node.type() == ResourceType.UNIT_TEST) {
-                unitTested.add(String.valueOf(node.details().get("model")));
+                unitTested.addAll(modelsOf(node));
             }
         }
         List<CompileSnapshot.Model> models = new ArrayList<>();
@@ -129,6 +130,24 @@ public final class QuickRecompile {
         return Optional.of(new CompileSnapshot(fingerprint, environment, outputsStamp, metadata, summary,
                 compiled.statistics().rendered() + compiled.statistics().cached(), sourceFiles, refRelations,
                 sourceRelations, models));
+    }
+
+    /**
+     * The models a unit test's compiled SQL depends on: the one it tests (whose SQL it holds) and those its inputs
+     * stand for (whose columns it may take).
+     */
+    private static Set<String> modelsOf(ManifestNode unitTest) {
+        Set<String> models = new HashSet<>();
+        models.add(String.valueOf(unitTest.details().get("model")));
+        if (unitTest.details().get("given") instanceof List<?> given) {
+            for (Object input : given) {
+                if (input instanceof Map<?, ?> fixture && fixture.get("input") instanceof String expression) {
+                    ReferenceExpression.parse(expression).filter(Reference::isRef)
+                            .ifPresent(reference -> models.add(reference.name()));
+                }
+            }
+        }
+        return models;
     }
 
     /** What a parse pass found that decides the node and its place in the graph: all but the text's checksum. */

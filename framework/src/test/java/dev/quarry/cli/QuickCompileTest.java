@@ -164,6 +164,32 @@ class QuickCompileTest {
     }
 
     @Test
+    void aModelAUnitTestTakesAsInputIsCompiledInFull(@TempDir Path other) {
+        TestProject project = TestProject.in(other)
+                .file("models/a.sql", "select 1 as x\n")
+                .file("models/b.sql", "select x from ${ref('a')}\n")
+                .file("models/c.sql", "select 2 as y\n")
+                .file("models/unit.yml", """
+                        version: 2
+                        unit_tests:
+                          - name: keeps_x
+                            model: b
+                            given:
+                              - input: "ref('a')"
+                                rows: [{x: 1}]
+                            expect:
+                              rows: [{x: 1}]
+                        """);
+        assertThat(project.run("compile").exitCode()).isZero();
+
+        project.file("models/a.sql", "select 1 as x -- one\n");
+        assertThat(project.run("compile").stdout()).contains(WROTE);
+
+        project.file("models/c.sql", "select 2 as y -- two\n");
+        assertThat(project.run("compile").stdout()).contains(PATCHED);
+    }
+
+    @Test
     void onlyTheEnvironmentVariablesTheProjectReadsMatter(@TempDir Path other) throws IOException {
         TestProject project = TestProject.in(other)
                 .file("models/a.sql", "select '${env_var('REGION', 'none')}' as region\n")
