@@ -37,6 +37,8 @@ import dev.quarry.report.PhaseTimer;
  */
 final class QuickCompile {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QuickCompile.class);
+
     private final Path targetDir;
     private final String build = QuarryVersion.build();
 
@@ -70,6 +72,9 @@ final class QuickCompile {
         Optional<CompileSnapshot> found = CompileSnapshot.read(targetDir, build);
         Optional<String> fingerprint = QuickRecompile.fingerprint(project);
         if (found.isEmpty() || fingerprint.isEmpty() || !outputsStamp().equals(found.get().outputsStamp())) {
+            LOG.debug("compiling in full: {}", found.isEmpty() ? "no snapshot of a full compile"
+                    : fingerprint.isEmpty() ? "a unit test reads a fixture file"
+                    : "target/ was written since the last compile");
             return Optional.empty();
         }
         CompileSnapshot snapshot = found.get();

@@ -32,6 +32,8 @@ import dev.quarry.template.TemplateEngine;
  */
 public final class QuickRecompile {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QuickRecompile.class);
+
     /** More changed models than this are left to the full compile, which renders them in parallel. */
     private static final int MOST_MODELS = 50;
 
@@ -179,11 +181,11 @@ public final class QuickRecompile {
         if (!snapshot.fingerprint().equals(fingerprint) || !options.select().isEmpty()
                 || !options.exclude().isEmpty() || !options.renderSql() || !options.existingRelations().isEmpty()
                 || project.models().size() != snapshot.models().size()) {
-            return Optional.empty();
+            return declined("files other than model bodies, the target or the vars changed");
         }
         for (Map.Entry<String, String> variable : snapshot.environment().entrySet()) {
             if (!java.util.Objects.equals(options.environment().get(variable.getKey()), variable.getValue())) {
-                return Optional.empty();
+                return declined("environment variable " + variable.getKey() + " changed");
             }
         }
         List<Integer> changed = new ArrayList<>();
@@ -191,11 +193,12 @@ public final class QuickRecompile {
             CompileSnapshot.Model before = snapshot.models().get(index);
             ModelFile model = project.models().get(index);
             if (!before.path().equals(model.path())) {
-                return Optional.empty();
+                return declined("models were added, removed or renamed");
             }
             if (!before.contentHash().equals(model.contentHash())) {
                 if (!before.patchable() || changed.size() == MOST_MODELS) {
-                    return Optional.empty();
+                    return declined(before.patchable() ? "over " + MOST_MODELS + " models changed"
+                            : model.path() + " is ephemeral, inlines one, or has hooks or unit tests");
                 }
                 changed.add(index);
             }
@@ -206,7 +209,7 @@ public final class QuickRecompile {
                     .map(names -> scope.sourceHasFiles(names.get(0), names.get(1)) == seen.getValue())
                     .orElse(false);
             if (!same) {
-                return Optional.empty();
+                return declined("source_has_files('" + seen.getKey() + "') has another answer");
             }
         }
         List<CompileSnapshot.Model> models = new ArrayList<>(snapshot.models());
@@ -221,7 +224,8 @@ public final class QuickRecompile {
                 Optional<ManifestNode> node = recompiled.compile(project.models().get(index),
                         snapshot.models().get(index), cache.get(project.models().get(index).path()), snapshot);
                 if (node.isEmpty()) {
-                    return Optional.empty();
+                    return declined(project.models().get(index).path() + " changed more than its body (refs, "
+                            + "config, output columns) or failed");
                 }
                 compiled.add(node.get());
                 CompileSnapshot.Model before = snapshot.models().get(index);
@@ -229,7 +233,13 @@ public final class QuickRecompile {
                         project.models().get(index).contentHash(), true, before.node()));
             }
         }
-        return diagnostics.sorted().isEmpty() ? Optional.of(new Outcome(compiled, models)) : Optional.empty();
+        return diagnostics.sorted().isEmpty() ? Optional.of(new Outcome(compiled, models))
+                : declined("a changed model has warnings");
+    }
+
+    private static Optional<Outcome> declined(String why) {
+        LOG.debug("compiling in full: {}", why);
+        return Optional.empty();
     }
 
     /** Renders and checks changed models as the two passes of a full compile do. */
