@@ -12,6 +12,7 @@ import dev.quarry.artifacts.ManifestLayout;
 import dev.quarry.artifacts.ManifestWriter;
 import dev.quarry.artifacts.SqlFileWriter;
 import dev.quarry.artifacts.QuarryVersion;
+import dev.quarry.compile.CompileSnapshot;
 import dev.quarry.compile.CompiledProject;
 import dev.quarry.error.Diagnostics;
 import dev.quarry.project.Project;
@@ -81,9 +82,12 @@ final class CompileCommand implements Callable<Integer> {
             timer.done("writing the manifest");
             compiled.cache().save(targetDir, QuarryVersion.build());
             timer.done("saving the compile cache");
+            Optional<CompileSnapshot> snapshot = quick.snapshot(whole, project, compiled.cache(),
+                    workspace.environment(), layout, summary);
+            timer.done("making the compile snapshot");
             int written = writer.finish();
             timer.done("finishing the compiled SQL files");
-            quick.remember(whole, project, compiled, workspace.environment(), layout, summary);
+            quick.keep(snapshot);
             timer.done("saving the compile snapshot");
             CompiledProject.Statistics statistics = project.statistics();
             report(reporter, workspace, targetDir, statistics.rendered(), statistics.cached(), started, "wrote",

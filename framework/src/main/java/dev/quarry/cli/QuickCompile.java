@@ -119,30 +119,35 @@ final class QuickCompile {
     }
 
     /**
-     * After a full compile, once its files are written: keeps what the next compile needs to be quick, or forgets it
-     * when that compile could not be (it compiled a selection, or without the cache).
+     * After a full compile: what the next compile needs to be quick, or empty when it could not be (this one compiled
+     * a selection, or without the cache). Made while the compiled files are still being written: {@link #keep} saves
+     * it once they are.
      *
      * @param complete whether the compile covered the whole project with its cache
      */
-    void remember(boolean complete, CompiledProject compiled, Workspace.Compiled result,
+    Optional<CompileSnapshot> snapshot(boolean complete, CompiledProject compiled, CompileCache cache,
             ObservedEnvironment environment, ManifestLayout layout, String summary) {
-        Optional<CompileSnapshot> snapshot = Optional.empty();
         Optional<Map<String, String>> lookedUp = environment.lookedUp();
-        if (complete && lookedUp.isPresent()) {
-            Map<String, CompileSnapshot.Span> spans = new HashMap<>();
-            layout.nodes().forEach((id, range) -> spans.put(id, span(range)));
-            snapshot = QuickRecompile.fingerprint(compiled.project())
-                    .flatMap(fingerprint -> QuickRecompile.snapshot(compiled, result.cache(), fingerprint,
-                            lookedUp.get(), outputsStamp(), span(layout.metadata()), spans, summary));
+        if (!complete || lookedUp.isEmpty()) {
+            return Optional.empty();
         }
+        Map<String, CompileSnapshot.Span> spans = new HashMap<>();
+        layout.nodes().forEach((id, range) -> spans.put(id, span(range)));
+        return QuickRecompile.fingerprint(compiled.project())
+                .flatMap(fingerprint -> QuickRecompile.snapshot(compiled, cache, fingerprint, lookedUp.get(), "",
+                        span(layout.metadata()), spans, summary));
+    }
+
+    /** Saves a snapshot, stamped with the outputs as they are now, or removes the last one when there is none. */
+    void keep(Optional<CompileSnapshot> snapshot) {
         if (snapshot.isPresent()) {
-            save(snapshot.get());
-        } else {
-            try {
-                CompileSnapshot.delete(targetDir);
-            } catch (IOException ignored) {
-                // A snapshot left behind is useless anyway: the manifest it describes was replaced.
-            }
+            save(snapshot.get().with(snapshot.get().models(), outputsStamp(), snapshot.get().metadata()));
+            return;
+        }
+        try {
+            CompileSnapshot.delete(targetDir);
+        } catch (IOException ignored) {
+            // A snapshot left behind is useless anyway: the manifest it describes was replaced.
         }
     }
 
