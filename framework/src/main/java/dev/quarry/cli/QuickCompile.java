@@ -51,6 +51,7 @@ final class QuickCompile {
      *
      * @param summary the line that counts the project's nodes
      * @param nodes   how many nodes the manifest holds compiled
+     * @param rendered how many of them this compile rendered: the changed models
      * @param written how many files it wrote under {@code target/compiled}
      */
     record Result(String summary, int nodes, int rendered, int written) {
