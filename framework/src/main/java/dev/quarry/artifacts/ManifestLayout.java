@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Where the parts a compile may patch lie in a written {@code manifest.json}: the metadata object and each node's
+ * Where the parts a compile may patch lie in a written {@code manifest.json}: the metadata object and each model's
  * object, as byte offsets.
  *
- * @param nodes by unique id
+ * @param nodes the models', by unique id
  */
 public record ManifestLayout(Path file, Range metadata, Map<String, Range> nodes) {
 

@@ -44,7 +44,7 @@ public final class ManifestWriter {
     /**
      * Writes the manifest.
      *
-     * @return where the metadata's and each node's JSON lie in the file, so that a later compile can patch them
+     * @return where the metadata's and each model's JSON lie in the file, so that a later compile can patch them
      */
     public ManifestLayout write(CompiledProject compiled, Path targetDir, Instant generatedAt) throws IOException {
         Files.createDirectories(targetDir);
@@ -141,7 +141,12 @@ public final class ManifestWriter {
         json.writeObjectFieldStart(field);
         for (int index = 0; index < selected.size(); index++) {
             json.writeFieldName(selected.get(index).uniqueId());
-            ranges.put(selected.get(index).uniqueId(), writeLocated(json, stream, texts.get(index)));
+            ManifestNode node = selected.get(index);
+            if (node.type() == ResourceType.MODEL) {
+                ranges.put(node.uniqueId(), writeLocated(json, stream, texts.get(index)));
+            } else {
+                json.writeRawValue(new RawJson(texts.get(index)));
+            }
         }
         json.writeEndObject();
     }

@@ -80,14 +80,15 @@ final class CompileCommand implements Callable<Integer> {
             Path targetDir = loaded.targetDir();
             ManifestLayout layout = new ManifestWriter().write(project, targetDir, Instant.now());
             timer.done("writing the manifest");
+            // The snapshot is made (in memory) while the cache is saved: both only read the compile's results.
+            java.util.concurrent.CompletableFuture<Optional<CompileSnapshot>> snapshot =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> quick.snapshot(whole, project,
+                            compiled.cache(), workspace.environment(), layout, summary));
             compiled.cache().save(targetDir, QuarryVersion.build());
-            timer.done("saving the compile cache");
-            Optional<CompileSnapshot> snapshot = quick.snapshot(whole, project, compiled.cache(),
-                    workspace.environment(), layout, summary);
-            timer.done("making the compile snapshot");
+            timer.done("saving the compile cache and making the compile snapshot");
             int written = writer.finish();
             timer.done("finishing the compiled SQL files");
-            quick.keep(snapshot);
+            quick.keep(snapshot.join());
             timer.done("saving the compile snapshot");
             CompiledProject.Statistics statistics = project.statistics();
             report(reporter, workspace, targetDir, statistics.rendered(), statistics.cached(), started, "wrote",

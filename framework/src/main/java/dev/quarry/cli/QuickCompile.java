@@ -70,12 +70,13 @@ final class QuickCompile {
             return Optional.empty();
         }
         PhaseTimer timer = new PhaseTimer();
-        Optional<CompileSnapshot> found = CompileSnapshot.read(targetDir, build);
         Optional<String> fingerprint = QuickRecompile.fingerprint(project);
-        if (found.isEmpty() || fingerprint.isEmpty() || !outputsStamp().equals(found.get().outputsStamp())) {
-            LOG.debug("compiling in full: {}", found.isEmpty() ? "no snapshot of a full compile"
-                    : fingerprint.isEmpty() ? "a unit test reads a fixture file"
-                    : "target/ was written since the last compile");
+        Optional<CompileSnapshot> found = fingerprint.flatMap(print -> CompileSnapshot.read(targetDir, build, print,
+                outputsStamp()));
+        if (found.isEmpty()) {
+            LOG.debug("compiling in full: {}", fingerprint.isEmpty() ? "a unit test reads a fixture file"
+                    : "no compile snapshot for these files (other than model bodies), target and vars, or target/ "
+                    + "was written since");
             return Optional.empty();
         }
         CompileSnapshot snapshot = found.get();

@@ -65,8 +65,16 @@ public record CompileSnapshot(String fingerprint, Map<String, String> environmen
                 sourceFiles, refRelations, sourceRelations, changedModels);
     }
 
-    public static Optional<CompileSnapshot> read(Path targetDir, String toolBuild) {
-        return new CacheFile(targetDir, FILE, toolBuild).read(CompileSnapshot::read);
+    /**
+     * The snapshot, if there is one for this fingerprint and these outputs; the rest of the file is not read when the
+     * first part says it is not.
+     */
+    public static Optional<CompileSnapshot> read(Path targetDir, String toolBuild, String fingerprint,
+            String outputsStamp) {
+        return new CacheFile(targetDir, FILE, toolBuild)
+                .read(in -> in.readUTF().equals(fingerprint) && in.readUTF().equals(outputsStamp)
+                        ? Optional.of(read(fingerprint, outputsStamp, in)) : Optional.<CompileSnapshot>empty())
+                .flatMap(snapshot -> snapshot);
     }
 
     public void write(Path targetDir, String toolBuild) throws IOException {
@@ -80,12 +88,12 @@ public record CompileSnapshot(String fingerprint, Map<String, String> environmen
 
     private void write(DataOutputStream out) throws IOException {
         out.writeUTF(fingerprint);
+        out.writeUTF(outputsStamp);
         out.writeInt(environment.size());
         for (Map.Entry<String, String> variable : environment.entrySet()) {
             out.writeUTF(variable.getKey());
             writeNullable(variable.getValue(), out);
         }
-        out.writeUTF(outputsStamp);
         writeSpan(metadata, out);
         out.writeUTF(summary);
         out.writeInt(nodeCount);
@@ -106,13 +114,12 @@ public record CompileSnapshot(String fingerprint, Map<String, String> environmen
         }
     }
 
-    private static CompileSnapshot read(DataInputStream in) throws IOException {
-        String fingerprint = in.readUTF();
+    private static CompileSnapshot read(String fingerprint, String outputsStamp, DataInputStream in)
+            throws IOException {
         Map<String, String> environment = new java.util.TreeMap<>();
         for (int count = in.readInt(); count > 0; count--) {
             environment.put(in.readUTF(), readNullable(in));
         }
-        String outputsStamp = in.readUTF();
         Span metadata = readSpan(in);
         String summary = in.readUTF();
         int nodeCount = in.readInt();

@@ -181,7 +181,7 @@ public final class QuickRecompile {
         if (!snapshot.fingerprint().equals(fingerprint) || !options.select().isEmpty()
                 || !options.exclude().isEmpty() || !options.renderSql() || !options.existingRelations().isEmpty()
                 || project.models().size() != snapshot.models().size()) {
-            return declined("files other than model bodies, the target or the vars changed");
+            return declined("files other than model bodies, the target, the vars or the selection changed");
         }
         for (Map.Entry<String, String> variable : snapshot.environment().entrySet()) {
             if (!java.util.Objects.equals(options.environment().get(variable.getKey()), variable.getValue())) {
