@@ -70,20 +70,18 @@ final class QuickCompile {
             return Optional.empty();
         }
         PhaseTimer timer = new PhaseTimer();
-        Optional<String> fingerprint = QuickRecompile.fingerprint(project);
-        Optional<CompileSnapshot> found = fingerprint.flatMap(print -> CompileSnapshot.read(targetDir, build, print,
-                outputsStamp()));
+        String fingerprint = QuickRecompile.fingerprint(project);
+        Optional<CompileSnapshot> found = CompileSnapshot.read(targetDir, build, fingerprint, outputsStamp());
         if (found.isEmpty()) {
-            LOG.debug("compiling in full: {}", fingerprint.isEmpty() ? "a unit test reads a fixture file"
-                    : "no compile snapshot for these files (other than model bodies), target and vars, or target/ "
-                    + "was written since");
+            LOG.debug("compiling in full: no compile snapshot for these files (other than model bodies), target and "
+                    + "vars, or target/ was written since");
             return Optional.empty();
         }
         CompileSnapshot snapshot = found.get();
         timer.done("reading the compile snapshot");
         SqlDialect dialect = Dialects.forType(project.target().type());
         Optional<QuickRecompile.Outcome> outcome = new QuickRecompile(dialect)
-                .recompile(project, fingerprint.get(), snapshot, options, cache.get());
+                .recompile(project, fingerprint, snapshot, options, cache.get());
         timer.done("recompiling the changed models");
         if (outcome.isEmpty()) {
             return Optional.empty();
@@ -135,9 +133,8 @@ final class QuickCompile {
         }
         Map<String, CompileSnapshot.Span> spans = new HashMap<>();
         layout.nodes().forEach((id, range) -> spans.put(id, span(range)));
-        return QuickRecompile.fingerprint(compiled.project())
-                .flatMap(fingerprint -> QuickRecompile.snapshot(compiled, cache, fingerprint, lookedUp.get(), "",
-                        span(layout.metadata()), spans, summary));
+        return QuickRecompile.snapshot(compiled, cache, QuickRecompile.fingerprint(compiled.project()),
+                lookedUp.get(), "", span(layout.metadata()), spans, summary);
     }
 
     /** Saves a snapshot, stamped with the outputs as they are now, or removes the last one when there is none. */

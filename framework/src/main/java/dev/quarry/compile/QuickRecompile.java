@@ -2,6 +2,7 @@ package dev.quarry.compile;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,15 +46,9 @@ public final class QuickRecompile {
 
     /**
      * Everything a compile reads but the models' bodies and the environment: the files besides the models (by content),
-     * the models' paths, the seeds' content, the target and the vars. Empty when that cannot be told (a unit test
-     * reads a fixture file, which a compile reads unasked).
+     * the models' paths, the seeds' and unit test fixture files' content, the target and the vars.
      */
-    public static Optional<String> fingerprint(Project project) {
-        for (UnitTestDefinition test : project.properties().unitTests()) {
-            if (test.expect().fixture() != null || test.given().stream().anyMatch(given -> given.fixture() != null)) {
-                return Optional.empty();
-            }
-        }
+    public static String fingerprint(Project project) {
         List<String> parts = new ArrayList<>();
         parts.add(project.root().toString());
         parts.add(String.valueOf(project.target()));
@@ -62,14 +57,29 @@ public final class QuickRecompile {
         project.models().forEach(model -> parts.add(model.path()));
         for (SeedFile seed : project.seeds()) {
             parts.add(seed.path());
-            parts.add(seedHash(project, seed));
+            parts.add(contentHash(project.root().resolve(seed.path())));
         }
-        return Optional.of(Checksums.sha256(parts.toArray(String[]::new)));
+        for (UnitTestDefinition test : project.properties().unitTests()) {
+            List<UnitTestDefinition.Fixture> fixtures = new ArrayList<>(test.given());
+            fixtures.add(test.expect());
+            for (UnitTestDefinition.Fixture fixture : fixtures) {
+                if (fixture.fixture() != null) {
+                    // Where a unit test's fixture file is looked for: the first of these that exists.
+                    for (String folder : project.config().testPaths()) {
+                        Path file = project.root().resolve(folder).resolve("fixtures").resolve(fixture.fixture()
+                                + ".csv");
+                        parts.add(file.toString());
+                        parts.add(contentHash(file));
+                    }
+                }
+            }
+        }
+        return Checksums.sha256(parts.toArray(String[]::new));
     }
 
-    private static String seedHash(Project project, SeedFile seed) {
+    private static String contentHash(Path file) {
         try {
-            return ContentHash.of(Files.readString(project.root().resolve(seed.path())));
+            return Files.isRegularFile(file) ? ContentHash.of(Files.readString(file)) : "absent";
         } catch (IOException | RuntimeException unreadable) {
             return "unreadable";
         }

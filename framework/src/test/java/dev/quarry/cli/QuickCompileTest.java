@@ -190,6 +190,18 @@ class QuickCompileTest {
     }
 
     @Test
+    void aChangedUnitTestFixtureFileIsCompiledInFull() throws IOException {
+        FixtureProject quality = compiled("quality");
+        edit(quality, "tests/fixtures/shipped_orders.csv", "11,1,returned,15", "11,1,returned,16");
+
+        assertThat(quality.run("compile")).isZero();
+
+        assertThat(quality.stdout()).contains(WROTE);
+        assertThat(manifest(quality)).contains("11,1,returned,16");
+        assertSameAsFullCompile(quality);
+    }
+
+    @Test
     void onlyTheEnvironmentVariablesTheProjectReadsMatter(@TempDir Path other) throws IOException {
         TestProject project = TestProject.in(other)
                 .file("models/a.sql", "select '${env_var('REGION', 'none')}' as region\n")

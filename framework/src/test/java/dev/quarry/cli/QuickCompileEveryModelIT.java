@@ -1,0 +1,80 @@
+package dev.quarry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * In every fixture project, each model's body is edited in turn (a comment added to its SQL) and compiled: quick or
+ * full, what the compile writes must be what a full compile without the cache writes.
+ */
+class QuickCompileEveryModelIT {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"shop", "jaffle", "ephemeral", "quality", "interrupt", "bigquery_shop"})
+    void editingAnyModelBodyCompilesToWhatAFullCompileWrites(String fixture) throws IOException {
+        FixtureProject project = FixtureProject.copy(fixture, dir);
+        assertThat(project.run("compile")).as(project.stderr()).isZero();
+        int quick = 0;
+        for (Path model : models(project.root())) {
+            Files.writeString(model, Files.readString(model, StandardCharsets.UTF_8) + "\n-- edited\n",
+                    StandardCharsets.UTF_8);
+            assertThat(project.run("compile")).as(model + ": " + project.stderr()).isZero();
+            if (project.stdout().contains("patched target/manifest.json")) {
+                quick++;
+            }
+            String manifest = withoutMetadata(Files.readString(project.root().resolve("target/manifest.json")));
+            Map<String, String> compiled = compiledFiles(project.root());
+
+            assertThat(project.run("compile", "--no-cache")).isZero();
+
+            assertThat(withoutMetadata(Files.readString(project.root().resolve("target/manifest.json"))))
+                    .as("the manifest after editing " + model).isEqualTo(manifest);
+            assertThat(compiledFiles(project.root())).as("target/compiled after editing " + model)
+                    .isEqualTo(compiled);
+            // A full compile with the cache leaves the snapshot the next edit is patched into.
+            assertThat(project.run("compile")).isZero();
+        }
+        assertThat(quick).as("models patched in, in " + fixture).isPositive();
+    }
+
+    private static List<Path> models(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root.resolve("models"))) {
+            return files.filter(file -> file.toString().endsWith(".sql")).sorted().toList();
+        }
+    }
+
+    private static String withoutMetadata(String manifest) {
+        return manifest.replaceFirst("\"metadata\":\\{[^}]*}", "\"metadata\":{}");
+    }
+
+    private static Map<String, String> compiledFiles(Path root) throws IOException {
+        Path compiled = root.resolve("target/compiled");
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(compiled)) {
+            all.filter(Files::isRegularFile).forEach(file -> {
+                try {
+                    files.put(compiled.relativize(file).toString(), Files.readString(file));
+                } catch (IOException failure) {
+                    throw new UncheckedIOException(failure);
+                }
+            });
+        }
+        return files;
+    }
+}
