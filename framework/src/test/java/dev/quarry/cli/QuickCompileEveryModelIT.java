@@ -3,13 +3,10 @@ package dev.quarry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -38,15 +35,12 @@ class QuickCompileEveryModelIT {
             if (project.stdout().contains("patched target/manifest.json")) {
                 quick++;
             }
-            String manifest = withoutMetadata(Files.readString(project.root().resolve("target/manifest.json")));
-            Map<String, String> compiled = compiledFiles(project.root());
+            CompileOutputs outputs = CompileOutputs.of(project.root());
 
             assertThat(project.run("compile", "--no-cache")).isZero();
 
-            assertThat(withoutMetadata(Files.readString(project.root().resolve("target/manifest.json"))))
-                    .as("the manifest after editing " + model).isEqualTo(manifest);
-            assertThat(compiledFiles(project.root())).as("target/compiled after editing " + model)
-                    .isEqualTo(compiled);
+            assertThat(CompileOutputs.of(project.root())).as("what compiling wrote after editing " + model)
+                    .isEqualTo(outputs);
             // A full compile with the cache leaves the snapshot the next edit is patched into.
             assertThat(project.run("compile")).isZero();
         }
@@ -57,24 +51,5 @@ class QuickCompileEveryModelIT {
         try (Stream<Path> files = Files.walk(root.resolve("models"))) {
             return files.filter(file -> file.toString().endsWith(".sql")).sorted().toList();
         }
-    }
-
-    private static String withoutMetadata(String manifest) {
-        return manifest.replaceFirst("\"metadata\":\\{[^}]*}", "\"metadata\":{}");
-    }
-
-    private static Map<String, String> compiledFiles(Path root) throws IOException {
-        Path compiled = root.resolve("target/compiled");
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(compiled)) {
-            all.filter(Files::isRegularFile).forEach(file -> {
-                try {
-                    files.put(compiled.relativize(file).toString(), Files.readString(file));
-                } catch (IOException failure) {
-                    throw new UncheckedIOException(failure);
-                }
-            });
-        }
-        return files;
     }
 }

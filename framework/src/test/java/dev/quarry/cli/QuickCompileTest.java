@@ -3,13 +3,9 @@ package dev.quarry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -225,37 +221,16 @@ class QuickCompileTest {
     }
 
     /** Compiles again in full, without the cache, and compares what it wrote with what was there. */
-    private static void assertSameAsFullCompile(FixtureProject project) throws IOException {
-        String manifest = withoutMetadata(manifest(project));
-        Map<String, String> compiledFiles = compiledFiles(project.root());
+    private static void assertSameAsFullCompile(FixtureProject project) {
+        CompileOutputs outputs = CompileOutputs.of(project.root());
 
         assertThat(project.run("compile", "--no-cache")).isZero();
 
-        assertThat(withoutMetadata(manifest(project))).isEqualTo(manifest);
-        assertThat(compiledFiles(project.root())).isEqualTo(compiledFiles);
-    }
-
-    private static String withoutMetadata(String manifest) {
-        return manifest.replaceFirst("\"metadata\":\\{[^}]*}", "\"metadata\":{}");
+        assertThat(CompileOutputs.of(project.root())).isEqualTo(outputs);
     }
 
     private static String manifest(FixtureProject project) throws IOException {
         return read(project, "target/manifest.json");
-    }
-
-    private static Map<String, String> compiledFiles(Path root) throws IOException {
-        Path compiled = root.resolve("target/compiled");
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(compiled)) {
-            all.filter(Files::isRegularFile).forEach(file -> {
-                try {
-                    files.put(compiled.relativize(file).toString(), Files.readString(file));
-                } catch (IOException failure) {
-                    throw new UncheckedIOException(failure);
-                }
-            });
-        }
-        return files;
     }
 
     private static void edit(FixtureProject project, String path, String from, String to) throws IOException {
