@@ -26,6 +26,7 @@ import dev.quarry.compile.ManifestNode;
 import dev.quarry.compile.QuickRecompile;
 import dev.quarry.compile.SqlDialect;
 import dev.quarry.error.Diagnostics;
+import dev.quarry.graph.ResourceType;
 import dev.quarry.project.ObservedEnvironment;
 import dev.quarry.project.Project;
 import dev.quarry.report.PhaseTimer;
@@ -51,7 +52,8 @@ final class QuickCompile {
      *
      * @param summary the line that counts the project's nodes
      * @param nodes   how many nodes the manifest holds compiled
-     * @param rendered how many of them this compile rendered: the changed models
+     * @param rendered how many of them this compile rendered: the changed models (their unit tests, rendered with
+     *                 them, are not counted, as in a full compile)
      * @param written how many files it wrote under {@code target/compiled}
      */
     record Result(String summary, int nodes, int rendered, int written) {
@@ -80,19 +82,22 @@ final class QuickCompile {
         CompileSnapshot snapshot = found.get();
         timer.done("reading the compile snapshot");
         SqlDialect dialect = Dialects.forType(project.target().type());
-        Optional<QuickRecompile.Outcome> outcome = new QuickRecompile(dialect)
+        Optional<QuickRecompile.Outcome> outcome = new QuickRecompile(dialect, Workspace.unitTests(project))
                 .recompile(project, fingerprint, snapshot, options, cache.get());
         timer.done("recompiling the changed models");
         if (outcome.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Map<String, Object>> changes = new HashMap<>();
+        // A unit test's compiled SQL is only in target/compiled, not in the manifest.
         for (ManifestNode node : outcome.get().changed()) {
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("raw_code", node.rawCode());
-            fields.put("compiled_code", node.compiledCode());
-            fields.put("checksum", ManifestWriter.checksum(node));
-            changes.put(node.uniqueId(), fields);
+            if (node.type() == ResourceType.MODEL) {
+                Map<String, Object> fields = new LinkedHashMap<>();
+                fields.put("raw_code", node.rawCode());
+                fields.put("compiled_code", node.compiledCode());
+                fields.put("checksum", ManifestWriter.checksum(node));
+                changes.put(node.uniqueId(), fields);
+            }
         }
         ManifestLayout patched;
         try {
@@ -101,6 +106,7 @@ final class QuickCompile {
             patched = new ManifestPatch().apply(layout(snapshot), new ManifestWriter.Metadata(options.invocationId(),
                     project.name(), project.target().name(), dialect.type()), Instant.now(), changes);
         } catch (IOException failure) {
+            LOG.debug("compiling in full: the manifest could not be patched", failure);
             return Optional.empty();
         }
         timer.done("patching the manifest");
@@ -108,14 +114,12 @@ final class QuickCompile {
         int written = writer.finish();
         List<CompileSnapshot.Model> models = new ArrayList<>();
         for (CompileSnapshot.Model model : outcome.get().models()) {
-            ManifestLayout.Range range = patched.nodes().get(model.uniqueId());
-            models.add(range == null ? model : new CompileSnapshot.Model(model.path(), model.uniqueId(),
-                    model.contentHash(), model.patchable(), span(range)));
+            models.add(model.with(model.contentHash(), span(patched.nodes().get(model.uniqueId()))));
         }
         save(snapshot.with(models, outputsStamp(), span(patched.metadata())));
         timer.done("writing the compiled files and the compile snapshot");
-        return Optional.of(new Result(snapshot.summary(), snapshot.nodeCount(), outcome.get().changed().size(),
-                written));
+        int rendered = changes.size();
+        return Optional.of(new Result(snapshot.summary(), snapshot.nodeCount(), rendered, written));
     }
 
     /**
@@ -193,7 +197,9 @@ final class QuickCompile {
 
     private ManifestLayout layout(CompileSnapshot snapshot) {
         Map<String, ManifestLayout.Range> nodes = new HashMap<>();
-        snapshot.models().forEach(model -> nodes.put(model.uniqueId(), range(model.node())));
+        for (CompileSnapshot.Model model : snapshot.models()) {
+            nodes.put(model.uniqueId(), range(model.node()));
+        }
         return new ManifestLayout(targetDir.resolve("manifest.json"), range(snapshot.metadata()), nodes);
     }
 

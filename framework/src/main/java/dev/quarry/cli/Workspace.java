@@ -132,9 +132,7 @@ final class Workspace {
         timer.done("loading the compile cache");
         CompileOptions compileOptions = compileOptions(request);
         SqlDialect dialect = Dialects.forType(project.target().type());
-        UnitTestAssembler unitTests = new UnitTestAssembler(Dialects.forType(unitTestEngine(project)),
-                project.root());
-        CompiledProject compiled = new Compiler(dialect, cache, unitTests)
+        CompiledProject compiled = new Compiler(dialect, cache, unitTests(project))
                 .compile(project, compileOptions, diagnostics, onCompiled);
         List<Diagnostic> warnings = compiled.warnings();
         if (request.strict() && !warnings.isEmpty()) {
@@ -149,6 +147,11 @@ final class Workspace {
         return new CompileOptions(request.select(), request.exclude(), environment,
                 invocation.runStartedAt(), invocation.invocationId, request.existingRelations(), request.fullRefresh(),
                 request.renderSql());
+    }
+
+    /** What completes a project's unit tests with their fixtures' rows, for the engine they run on. */
+    static UnitTestAssembler unitTests(Project project) {
+        return new UnitTestAssembler(Dialects.forType(unitTestEngine(project)), project.root());
     }
 
     /** The environment variables the command runs with, noting which ones it looks up. */

@@ -53,10 +53,21 @@ public record CompileSnapshot(String fingerprint, Map<String, String> environmen
     /**
      * @param contentHash   the {@link dev.quarry.project.ContentHash} of the model's file
      * @param patchable     whether a change to its body alone can be patched in: not ephemeral, inlining no ephemeral
-     *                      model, without hooks or unit tests
+     *                      model, without hooks
      * @param node          where its node lies in the manifest
+     * @param unitTests     the unique ids of its unit tests, whose compiled SQL holds its own
      */
-    public record Model(String path, String uniqueId, String contentHash, boolean patchable, Span node) {
+    public record Model(String path, String uniqueId, String contentHash, boolean patchable, Span node,
+            List<String> unitTests) {
+
+        public Model {
+            unitTests = List.copyOf(unitTests);
+        }
+
+        /** The same model with other content, lying elsewhere in the manifest. */
+        public Model with(String newContentHash, Span newNode) {
+            return new Model(path, uniqueId, newContentHash, patchable, newNode, unitTests);
+        }
     }
 
     /** The same snapshot with other models and outputs written since. */
@@ -111,6 +122,10 @@ public record CompileSnapshot(String fingerprint, Map<String, String> environmen
             out.writeUTF(model.contentHash());
             out.writeBoolean(model.patchable());
             writeSpan(model.node(), out);
+            out.writeInt(model.unitTests().size());
+            for (String test : model.unitTests()) {
+                out.writeUTF(test);
+            }
         }
     }
 
@@ -132,7 +147,16 @@ public record CompileSnapshot(String fingerprint, Map<String, String> environmen
         int count = in.readInt();
         List<Model> models = new ArrayList<>(count);
         for (int index = 0; index < count; index++) {
-            models.add(new Model(in.readUTF(), in.readUTF(), in.readUTF(), in.readBoolean(), readSpan(in)));
+            String path = in.readUTF();
+            String uniqueId = in.readUTF();
+            String contentHash = in.readUTF();
+            boolean patchable = in.readBoolean();
+            Span node = readSpan(in);
+            List<String> unitTests = new ArrayList<>();
+            for (int tests = in.readInt(); tests > 0; tests--) {
+                unitTests.add(in.readUTF());
+            }
+            models.add(new Model(path, uniqueId, contentHash, patchable, node, unitTests));
         }
         return new CompileSnapshot(fingerprint, environment, outputsStamp, metadata, summary, nodeCount,
                 sourceFiles, refRelations, sourceRelations, models);

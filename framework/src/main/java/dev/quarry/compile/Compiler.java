@@ -184,6 +184,10 @@ public final class Compiler {
 
     /** What unit tests' models see: the target, as the engine the tests run on. */
     private RenderEnvironment unitTestEnvironment(RenderEnvironment environment) {
+        return unitTestEnvironment(environment, unitTests);
+    }
+
+    static RenderEnvironment unitTestEnvironment(RenderEnvironment environment, UnitTestCompleter unitTests) {
         String type = unitTests.engineType();
         if (type == null || type.equals(environment.target().get("type"))) {
             return environment;

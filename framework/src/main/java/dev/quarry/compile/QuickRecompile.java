@@ -39,9 +39,12 @@ public final class QuickRecompile {
     private static final int MOST_MODELS = 50;
 
     private final SqlDialect dialect;
+    private final UnitTestCompleter unitTests;
 
-    public QuickRecompile(SqlDialect dialect) {
+    /** @param unitTests completes a changed model's unit tests with their fixtures' rows, as a full compile does */
+    public QuickRecompile(SqlDialect dialect, UnitTestCompleter unitTests) {
         this.dialect = dialect;
+        this.unitTests = unitTests;
     }
 
     /**
@@ -105,7 +108,7 @@ public final class QuickRecompile {
         }
         Map<String, Boolean> sourceFiles = new TreeMap<>();
         Set<String> ephemeral = new HashSet<>();
-        Set<String> unitTested = new HashSet<>();
+        Map<String, List<String>> unitTestsByModel = new java.util.HashMap<>();
         Map<String, Relation> refRelations = new LinkedHashMap<>();
         Map<String, Relation> sourceRelations = new LinkedHashMap<>();
         for (ManifestNode node : compiled.nodes().values()) {
@@ -124,7 +127,8 @@ public final class QuickRecompile {
             } else if (node.type() == ResourceType.SOURCE) {
                 sourceRelations.put(node.name(), node.relation());
             } else if (node.type() == ResourceType.UNIT_TEST) {
-                unitTested.addAll(modelsOf(node));
+                unitTestsByModel.computeIfAbsent(String.valueOf(node.details().get("model")),
+                        model -> new ArrayList<>()).add(node.uniqueId());
             }
         }
         List<CompileSnapshot.Model> models = new ArrayList<>();
@@ -133,33 +137,16 @@ public final class QuickRecompile {
             ManifestNode node = compiled.nodes().get(id);
             CompileSnapshot.Span span = nodeSpans.get(id);
             boolean patchable = node != null && span != null && node.compiledCode() != null && !node.isEphemeral()
-                    && !unitTested.contains(node.name()) && !node.details().containsKey("rendered_pre_hook")
-                    && cache.get(model.path()) != null && node.references().stream()
+                    && !node.details().containsKey("rendered_pre_hook") && cache.get(model.path()) != null
+                    && node.references().stream()
                             .noneMatch(reference -> reference.isRef() && ephemeral.contains(reference.name()));
             models.add(new CompileSnapshot.Model(model.path(), id, model.contentHash(), patchable,
-                    span != null ? span : new CompileSnapshot.Span(0, 0)));
+                    span != null ? span : new CompileSnapshot.Span(0, 0),
+                    unitTestsByModel.getOrDefault(model.name(), List.of())));
         }
         return Optional.of(new CompileSnapshot(fingerprint, environment, outputsStamp, metadata, summary,
                 compiled.statistics().rendered() + compiled.statistics().cached(), sourceFiles, refRelations,
                 sourceRelations, models));
-    }
-
-    /**
-     * The models a unit test's compiled SQL depends on: the one it tests (whose SQL it holds) and those its inputs
-     * stand for (whose columns it may take).
-     */
-    private static Set<String> modelsOf(ManifestNode unitTest) {
-        Set<String> models = new HashSet<>();
-        models.add(String.valueOf(unitTest.details().get("model")));
-        if (unitTest.details().get("given") instanceof List<?> given) {
-            for (Object input : given) {
-                if (input instanceof Map<?, ?> fixture && fixture.get("input") instanceof String expression) {
-                    ReferenceExpression.parse(expression).filter(Reference::isRef)
-                            .ifPresent(reference -> models.add(reference.name()));
-                }
-            }
-        }
-        return models;
     }
 
     /** What a parse pass found that decides the node and its place in the graph: all but the text's checksum. */
@@ -171,7 +158,8 @@ public final class QuickRecompile {
     /**
      * What a quick recompile did.
      *
-     * @param changed  the changed models, compiled
+     * @param changed  the changed models and the unit tests of them (whose compiled SQL, in {@code target/compiled},
+     *                 holds the model's), compiled
      * @param models   the snapshot's models with the changed ones' content
      */
     public record Outcome(List<ManifestNode> changed, List<CompileSnapshot.Model> models) {
@@ -208,7 +196,7 @@ public final class QuickRecompile {
             if (!before.contentHash().equals(model.contentHash())) {
                 if (!before.patchable() || changed.size() == MOST_MODELS) {
                     return declined(before.patchable() ? "over " + MOST_MODELS + " models changed"
-                            : model.path() + " is ephemeral, inlines one, or has hooks or unit tests");
+                            : model.path() + " is ephemeral, inlines an ephemeral model, or has hooks");
                 }
                 changed.add(index);
             }
@@ -228,19 +216,19 @@ public final class QuickRecompile {
         dev.quarry.report.PhaseTimer timer = new dev.quarry.report.PhaseTimer();
         if (!changed.isEmpty()) {
             Changed recompiled = new Changed(project, TemplateEngine.create(project.macros(), diagnostics), scope,
-                    options, diagnostics);
+                    options, diagnostics, cache);
             timer.done("starting the template engine");
             for (int index : changed) {
-                Optional<ManifestNode> node = recompiled.compile(project.models().get(index),
-                        snapshot.models().get(index), cache.get(project.models().get(index).path()), snapshot);
-                if (node.isEmpty()) {
-                    return declined(project.models().get(index).path() + " changed more than its body (refs, "
-                            + "config, output columns) or failed");
+                ModelFile model = project.models().get(index);
+                Optional<List<ManifestNode>> nodes = recompiled.compile(model, snapshot.models().get(index),
+                        cache.get(model.path()), snapshot);
+                if (nodes.isEmpty()) {
+                    return declined(model.path() + " changed more than its body (refs, config, output columns), "
+                            + "or it or a unit test of it failed");
                 }
-                compiled.add(node.get());
+                compiled.addAll(nodes.get());
                 CompileSnapshot.Model before = snapshot.models().get(index);
-                models.set(index, new CompileSnapshot.Model(before.path(), before.uniqueId(),
-                        project.models().get(index).contentHash(), true, before.node()));
+                models.set(index, before.with(model.contentHash(), before.node()));
             }
         }
         return diagnostics.sorted().isEmpty() ? Optional.of(new Outcome(compiled, models))
@@ -257,6 +245,10 @@ public final class QuickRecompile {
 
         private final ParsePass parsePass;
         private final NodeFactory factory;
+        private final TestNodeFactory tests;
+        private final UnitTestRenderer unitTestRenderer;
+        private final Project project;
+        private final CompileCache cache;
         private final Diagnostics diagnostics;
         private final TemplateEngine engine;
         private final ProjectScope scope;
@@ -264,7 +256,9 @@ public final class QuickRecompile {
         private final String sharedKey;
 
         Changed(Project project, TemplateEngine engine, ProjectScope scope, CompileOptions options,
-                Diagnostics diagnostics) {
+                Diagnostics diagnostics, CompileCache cache) {
+            this.project = project;
+            this.cache = cache;
             this.engine = engine;
             this.scope = scope;
             this.diagnostics = diagnostics;
@@ -278,10 +272,18 @@ public final class QuickRecompile {
                     Compiler.schemaRule(project, engine, environment, scope));
             this.factory = new NodeFactory(project, namer, dialect,
                     new DescriptionRenderer(engine, scope, environment, diagnostics), diagnostics);
+            this.tests = new TestNodeFactory(project, engine, diagnostics);
+            this.unitTestRenderer = new UnitTestRenderer(engine, scope,
+                    Compiler.unitTestEnvironment(environment, unitTests), diagnostics);
         }
 
-        /** @param cached the model's entry in the cache of the snapshot's compile */
-        Optional<ManifestNode> compile(ModelFile model, CompileSnapshot.Model before, CacheEntry cached,
+        /**
+         * The model and the unit tests of it, compiled; empty when it differs from the snapshot's compile in more than
+         * its SQL.
+         *
+         * @param cached the model's entry in the cache of the snapshot's compile
+         */
+        Optional<List<ManifestNode>> compile(ModelFile model, CompileSnapshot.Model before, CacheEntry cached,
                 CompileSnapshot snapshot) {
             ParsedTemplate parsed = parsePass.parse(model.path(), model.name(), model.rawCode(), true);
             if (parsed == null || cached == null || !signature(parsed).equals(signature(cached.parsed()))) {
@@ -299,7 +301,65 @@ public final class QuickRecompile {
                     || !java.util.Objects.equals(output.outputColumns().orElse(null), cached.outputColumns())) {
                 return Optional.empty();
             }
-            return Optional.of(node.withCompiledCode(output.sql()));
+            ManifestNode compiledModel = node.withCompiledCode(output.sql());
+            List<ManifestNode> compiled = new ArrayList<>(List.of(compiledModel));
+            for (UnitTestDefinition definition : project.properties().unitTests()) {
+                if (definition.model().equals(model.name())) {
+                    ManifestNode test = tests.unit(definition);
+                    if (!before.unitTests().contains(test.uniqueId())) {
+                        return Optional.empty();
+                    }
+                    ManifestNode rendered = unitTestRenderer.render(test, compiledModel);
+                    Optional<Map<String, ManifestNode>> inputs = rendered == null ? Optional.empty()
+                            : inputs(rendered, compiledModel);
+                    ManifestNode completed = inputs.map(nodes -> unitTests.complete(rendered, nodes, diagnostics))
+                            .orElse(null);
+                    if (completed == null) {
+                        return Optional.empty();
+                    }
+                    compiled.add(completed);
+                }
+            }
+            return compiled.size() == before.unitTests().size() + 1 ? Optional.of(compiled) : Optional.empty();
+        }
+
+        /**
+         * The nodes a unit test's inputs stand for, as a full compile gives them to complete it: the tested model, and
+         * each enabled model, seed and source table the test gives rows for (their declared columns, and a seed's
+         * header, name the rows' columns). Empty when a model's parse result is not in the cache.
+         */
+        private Optional<Map<String, ManifestNode>> inputs(ManifestNode test, ManifestNode model) {
+            Map<String, ManifestNode> nodes = new LinkedHashMap<>();
+            nodes.put(model.uniqueId(), model);
+            List<?> given = test.details().get("given") instanceof List<?> list ? list : List.of();
+            for (Object fixture : given) {
+                Object input = fixture instanceof Map<?, ?> map ? map.get("input") : null;
+                Optional<Reference> reference = ReferenceExpression.parse(String.valueOf(input));
+                if (reference.isEmpty() || reference.get().isRef() && reference.get().name().equals(model.name())) {
+                    continue;
+                }
+                List<ManifestNode> found = new ArrayList<>();
+                if (reference.get().isRef()) {
+                    for (ModelFile file : project.models()) {
+                        if (file.name().equals(reference.get().name())) {
+                            CacheEntry entry = cache.get(file.path());
+                            if (entry == null) {
+                                return Optional.empty();
+                            }
+                            found.add(factory.model(file, new ConfigResolver(diagnostics).checked(entry.parsed())));
+                        }
+                    }
+                    project.seeds().stream().filter(seed -> seed.name().equals(reference.get().name()))
+                            .forEach(seed -> found.add(factory.seed(seed, "")));
+                } else {
+                    project.properties().sources().stream()
+                            .filter(source -> source.name().equals(reference.get().parts().get(0)))
+                            .forEach(source -> found.addAll(factory.sources(source)));
+                }
+                found.stream().filter(node -> !Boolean.FALSE.equals(node.config().get("enabled")))
+                        .forEach(node -> nodes.put(node.uniqueId(), node));
+            }
+            return Optional.of(nodes);
         }
     }
 }

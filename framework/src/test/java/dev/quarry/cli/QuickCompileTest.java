@@ -61,14 +61,27 @@ class QuickCompileTest {
     }
 
     @Test
-    void aModelWithAUnitTestIsCompiledInFull() throws IOException {
+    void aModelWithAUnitTestIsPatchedInWithItsUnitTest() throws IOException {
         FixtureProject shop = compiled("shop");
         edit(shop, "models/staging/stg_orders.sql", "    order_id,", "    order_id, -- the key");
 
         assertThat(shop.run("compile")).isZero();
 
-        assertThat(shop.stdout()).contains(WROTE);
+        assertThat(shop.stdout()).contains(PATCHED);
+        assertThat(read(shop, "target/compiled/models/schema.yml/stg_orders/converts_cents.sql"))
+                .contains("order_id, -- the key");
         assertSameAsFullCompile(shop);
+    }
+
+    @Test
+    void aChangeThatBreaksAUnitTestIsCompiledInFull() throws IOException {
+        FixtureProject shop = compiled("shop");
+        edit(shop, "models/staging/stg_orders.sql", "from ${source('raw', 'orders')}",
+                "from (select 1 as order_id, 1 as customer_id, 1000 as amount_cents, null as ordered_at) raw");
+
+        assertThat(shop.run("compile")).isEqualTo(3);
+
+        assertThat(shop.stderr()).contains("never reads source('raw', 'orders')");
     }
 
     @Test
@@ -160,13 +173,15 @@ class QuickCompileTest {
     }
 
     @Test
-    void aModelAUnitTestTakesAsInputIsCompiledInFull(@TempDir Path other) {
+    void modelsAUnitTestTakesAsInputArePatchedInToo(@TempDir Path other) throws IOException {
         TestProject project = TestProject.in(other)
                 .file("models/a.sql", "select 1 as x\n")
                 .file("models/b.sql", "select x from ${ref('a')}\n")
-                .file("models/c.sql", "select 2 as y\n")
                 .file("models/unit.yml", """
                         version: 2
+                        models:
+                          - name: a
+                            columns: [{name: x, data_type: integer}]
                         unit_tests:
                           - name: keeps_x
                             model: b
@@ -177,12 +192,17 @@ class QuickCompileTest {
                               rows: [{x: 1}]
                         """);
         assertThat(project.run("compile").exitCode()).isZero();
+        String unitTest = Files.readString(other.resolve("target/compiled/models/unit.yml/b/keeps_x.sql"));
 
         project.file("models/a.sql", "select 1 as x -- one\n");
-        assertThat(project.run("compile").stdout()).contains(WROTE);
-
-        project.file("models/c.sql", "select 2 as y -- two\n");
         assertThat(project.run("compile").stdout()).contains(PATCHED);
+        assertThat(other.resolve("target/compiled/models/unit.yml/b/keeps_x.sql")).hasContent(unitTest);
+
+        project.file("models/b.sql", "select x from ${ref('a')} -- every x\n");
+        assertThat(project.run("compile").stdout()).contains(PATCHED);
+        CompileOutputs outputs = CompileOutputs.of(other);
+        assertThat(project.run("compile", "--no-cache").exitCode()).isZero();
+        assertThat(CompileOutputs.of(other)).isEqualTo(outputs);
     }
 
     @Test
