@@ -53,7 +53,7 @@ public record CompileSnapshot(String fingerprint, Map<String, String> environmen
     /**
      * @param contentHash   the {@link dev.quarry.project.ContentHash} of the model's file
      * @param patchable     whether a change to its body alone can be patched in: not ephemeral, inlining no ephemeral
-     *                      model, without hooks
+     *                      model
      * @param node          where its node lies in the manifest
      * @param unitTests     the unique ids of its unit tests, whose compiled SQL holds its own
      */

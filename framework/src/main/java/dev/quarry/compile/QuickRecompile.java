@@ -90,8 +90,7 @@ public final class QuickRecompile {
 
     /**
      * The snapshot a full compile leaves for a later quick one, or empty when a later compile could not be quick: it
-     * had warnings (which every compile shows again), or a template it rendered cannot be reused (it read the time of
-     * the run or its id).
+     * had warnings (which every compile shows again), or what it compiled used the time of the run or its id.
      *
      * @param cache        the compile cache the compile filled, and saved: a later quick compile compares each
      *                     changed model's parse result and output columns with the ones it holds
@@ -103,7 +102,8 @@ public final class QuickRecompile {
     public static Optional<CompileSnapshot> snapshot(CompiledProject compiled, CompileCache cache, String fingerprint,
             Map<String, String> environment, String outputsStamp, CompileSnapshot.Span metadata,
             Map<String, CompileSnapshot.Span> nodeSpans, String summary) {
-        if (!compiled.warnings().isEmpty() || !compiled.selected().containsAll(compiled.nodes().keySet())) {
+        if (!compiled.warnings().isEmpty() || compiled.perInvocation()
+                || !compiled.selected().containsAll(compiled.nodes().keySet())) {
             return Optional.empty();
         }
         Map<String, Boolean> sourceFiles = new TreeMap<>();
@@ -137,8 +137,7 @@ public final class QuickRecompile {
             ManifestNode node = compiled.nodes().get(id);
             CompileSnapshot.Span span = nodeSpans.get(id);
             boolean patchable = node != null && span != null && node.compiledCode() != null && !node.isEphemeral()
-                    && !node.details().containsKey("rendered_pre_hook") && cache.get(model.path()) != null
-                    && node.references().stream()
+                    && cache.get(model.path()) != null && node.references().stream()
                             .noneMatch(reference -> reference.isRef() && ephemeral.contains(reference.name()));
             models.add(new CompileSnapshot.Model(model.path(), id, model.contentHash(), patchable,
                     span != null ? span : new CompileSnapshot.Span(0, 0),
@@ -196,7 +195,7 @@ public final class QuickRecompile {
             if (!before.contentHash().equals(model.contentHash())) {
                 if (!before.patchable() || changed.size() == MOST_MODELS) {
                     return declined(before.patchable() ? "over " + MOST_MODELS + " models changed"
-                            : model.path() + " is ephemeral, inlines an ephemeral model, or has hooks");
+                            : model.path() + " is ephemeral or inlines an ephemeral model");
                 }
                 changed.add(index);
             }

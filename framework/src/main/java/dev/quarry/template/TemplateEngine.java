@@ -30,6 +30,9 @@ import freemarker.template.TemplateExceptionHandler;
  */
 public final class TemplateEngine {
 
+    /** Set when a rendering used per-invocation values (from any thread; read once the compile is done). */
+    private volatile boolean perInvocationValuesRendered;
+
     /** Where the built-in cross-engine macro library lives on the classpath, and its template name. */
     static final String BUILTINS = "quarry/builtins.ftl";
 
@@ -164,7 +167,15 @@ public final class TemplateEngine {
         } catch (IOException impossible) {
             throw new IllegalStateException("writing to a string failed", impossible);
         }
+        if (trace.isVolatile()) {
+            perInvocationValuesRendered = true;
+        }
         return new Rendered(output.toString(), trace);
+    }
+
+    /** Whether a template this engine rendered used {@code run_started_at} or {@code invocation_id}. */
+    public boolean renderedPerInvocationValues() {
+        return perInvocationValuesRendered;
     }
 
     private Template parse(String path, String text) throws TemplateFailure {

@@ -206,6 +206,36 @@ class QuickCompileTest {
     }
 
     @Test
+    void aModelWithHooksIsPatchedInButWhatUsesTheRunsTimeIsNot(@TempDir Path other) throws IOException {
+        TestProject project = TestProject.in(other)
+                .file("models/a.sql", "<@config post_hook=\"analyze ${this}\" />\nselect 1 as x\n")
+                .file("models/b.sql", "select x from ${ref('a')}\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: b
+                            description: "x, of a"
+                        """);
+        assertThat(project.run("compile").exitCode()).isZero();
+
+        project.file("models/a.sql", "<@config post_hook=\"analyze ${this}\" />\nselect 1 as x -- one\n");
+        assertThat(project.run("compile").stdout()).contains(PATCHED);
+        CompileOutputs outputs = CompileOutputs.of(other);
+        assertThat(project.run("compile", "--no-cache").exitCode()).isZero();
+        assertThat(CompileOutputs.of(other)).isEqualTo(outputs);
+
+        project.file("models/schema.yml", """
+                version: 2
+                models:
+                  - name: b
+                    description: "x, of a, as of ${run_started_at}"
+                """);
+        assertThat(project.run("compile").stdout()).contains(WROTE);
+        project.file("models/b.sql", "select x from ${ref('a')} -- all\n");
+        assertThat(project.run("compile").stdout()).as("a description shows the run's time").contains(WROTE);
+    }
+
+    @Test
     void aChangedUnitTestFixtureFileIsCompiledInFull() throws IOException {
         FixtureProject quality = compiled("quality");
         edit(quality, "tests/fixtures/shipped_orders.csv", "11,1,returned,15", "11,1,returned,16");
