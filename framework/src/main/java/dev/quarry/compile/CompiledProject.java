@@ -19,12 +19,13 @@ import dev.quarry.template.RenderEnvironment;
  * @param statistics how much work the compile did, for the summary line and the benchmarks
  * @param onRunStart the project's on-run-start hooks, rendered
  * @param onRunEnd   the project's on-run-end hooks, rendered
- * @param perInvocation whether anything compiled into the nodes (their SQL, descriptions, hooks, relation names) used
- *                   {@code run_started_at} or {@code invocation_id}, and so differs from one compile to the next
+ * @param rendered   what the templates rendered for the nodes (their SQL, descriptions, hooks, relation names) read
+ *                   from outside the project: {@code source_has_files} answers, and whether they used
+ *                   {@code run_started_at} or {@code invocation_id} (then they differ from one compile to the next)
  */
 public record CompiledProject(Project project, String engineType, RenderEnvironment environment, ModelGraph graph,
         Map<String, ManifestNode> nodes, Set<String> selected, List<Diagnostic> warnings, Statistics statistics,
-        List<String> onRunStart, List<String> onRunEnd, boolean perInvocation) {
+        List<String> onRunStart, List<String> onRunEnd, dev.quarry.template.RenderTrace rendered) {
 
     public CompiledProject {
         nodes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(nodes));
@@ -37,7 +38,7 @@ public record CompiledProject(Project project, String engineType, RenderEnvironm
     /** The same project with some nodes replaced (unit tests completed after compiling, for example). */
     public CompiledProject withNodes(Map<String, ManifestNode> replaced) {
         return new CompiledProject(project, engineType, environment, graph, replaced, selected, warnings, statistics,
-                onRunStart, onRunEnd, perInvocation);
+                onRunStart, onRunEnd, rendered);
     }
 
     /**

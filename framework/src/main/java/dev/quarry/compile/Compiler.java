@@ -149,8 +149,8 @@ public final class Compiler {
         if (options.renderSql()) {
             new TestedColumns(diagnostics, outputColumns).check(nodes, selected);
         }
-        // Read before the project's hooks are rendered: they are not part of the nodes.
-        boolean perInvocation = engine.renderedPerInvocationValues();
+        // Taken before the project's hooks are rendered: they are not part of the nodes.
+        dev.quarry.template.RenderTrace outsideReads = engine.everythingRead();
         List<String> onRunStart = options.renderSql() ? hooks.renderProjectHooks(project.config().onRunStart())
                 : List.of();
         List<String> onRunEnd = options.renderSql() ? hooks.renderProjectHooks(project.config().onRunEnd())
@@ -160,7 +160,7 @@ public final class Compiler {
         cache.retainOnly(pathsOf(project, nodes.values()));
         return new CompiledProject(project, dialect.type(), environment, graph, nodes, selected,
                 diagnostics.sorted(), new CompiledProject.Statistics(rendered.get(), fromCache.get()), onRunStart,
-                onRunEnd, perInvocation);
+                onRunEnd, outsideReads);
     }
 
     /** Renders each selected unit test's model with its given inputs (their rows are written in later). */

@@ -102,11 +102,12 @@ public final class QuickRecompile {
     public static Optional<CompileSnapshot> snapshot(CompiledProject compiled, CompileCache cache, String fingerprint,
             Map<String, String> environment, String outputsStamp, CompileSnapshot.Span metadata,
             Map<String, CompileSnapshot.Span> nodeSpans, String summary) {
-        if (!compiled.warnings().isEmpty() || compiled.perInvocation()
+        if (!compiled.warnings().isEmpty() || compiled.rendered().isVolatile()
                 || !compiled.selected().containsAll(compiled.nodes().keySet())) {
             return Optional.empty();
         }
-        Map<String, Boolean> sourceFiles = new TreeMap<>();
+        // What templates rendered in this compile found, and what those taken from the cache found when rendered.
+        Map<String, Boolean> sourceFiles = new TreeMap<>(compiled.rendered().sourceFilesSeen());
         Set<String> ephemeral = new HashSet<>();
         Map<String, List<String>> unitTestsByModel = new java.util.HashMap<>();
         Map<String, Relation> refRelations = new LinkedHashMap<>();

@@ -38,6 +38,26 @@ public final class RenderTrace {
                 : java.util.Optional.of(java.util.List.of(key.substring(0, separator), key.substring(separator + 1)));
     }
 
+    /** Notes what another rendering read, too. */
+    void add(RenderTrace other) {
+        Map<String, String> envVars;
+        Map<String, Boolean> files;
+        boolean perInvocation;
+        synchronized (other) {
+            if (other.envVarsRead.isEmpty() && other.sourceFilesSeen.isEmpty() && !other.volatileOutput) {
+                return;
+            }
+            envVars = new TreeMap<>(other.envVarsRead);
+            files = new TreeMap<>(other.sourceFilesSeen);
+            perInvocation = other.volatileOutput;
+        }
+        synchronized (this) {
+            envVarsRead.putAll(envVars);
+            sourceFilesSeen.putAll(files);
+            volatileOutput |= perInvocation;
+        }
+    }
+
     /** Environment variables read, with the values seen (null: not set). */
     public synchronized Map<String, String> envVarsRead() {
         return new TreeMap<>(envVarsRead);

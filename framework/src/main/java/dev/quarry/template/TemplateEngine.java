@@ -30,8 +30,8 @@ import freemarker.template.TemplateExceptionHandler;
  */
 public final class TemplateEngine {
 
-    /** Set when a rendering used per-invocation values (from any thread; read once the compile is done). */
-    private volatile boolean perInvocationValuesRendered;
+    /** What every rendering of this engine read from outside its inputs, together. */
+    private final RenderTrace everythingRead = new RenderTrace();
 
     /** Where the built-in cross-engine macro library lives on the classpath, and its template name. */
     static final String BUILTINS = "quarry/builtins.ftl";
@@ -167,15 +167,18 @@ public final class TemplateEngine {
         } catch (IOException impossible) {
             throw new IllegalStateException("writing to a string failed", impossible);
         }
-        if (trace.isVolatile()) {
-            perInvocationValuesRendered = true;
-        }
+        everythingRead.add(trace);
         return new Rendered(output.toString(), trace);
     }
 
-    /** Whether a template this engine rendered used {@code run_started_at} or {@code invocation_id}. */
-    public boolean renderedPerInvocationValues() {
-        return perInvocationValuesRendered;
+    /**
+     * What the templates this engine rendered so far read from outside their inputs, together: environment
+     * variables, source tables' files, per-invocation values.
+     */
+    public RenderTrace everythingRead() {
+        RenderTrace copy = new RenderTrace();
+        copy.add(everythingRead);
+        return copy;
     }
 
     private Template parse(String path, String text) throws TemplateFailure {

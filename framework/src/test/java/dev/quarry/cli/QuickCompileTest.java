@@ -236,6 +236,29 @@ class QuickCompileTest {
     }
 
     @Test
+    void filesLandingForASourceADescriptionAsksAboutMeanAFullCompile(@TempDir Path other) throws IOException {
+        TestProject project = TestProject.in(other)
+                .file("models/a.sql", "select 1 as x\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        sources:
+                          - name: raw
+                            tables:
+                              - name: orders
+                                external: {location: "data/orders/*.csv"}
+                        models:
+                          - name: a
+                            description: "<#if source_has_files('raw', 'orders')>landed<#else>demo</#if>"
+                        """);
+        assertThat(project.run("compile").exitCode()).isZero();
+        assertThat(Files.readString(other.resolve("target/manifest.json"))).contains("\"demo\"");
+
+        project.file("data/orders/1.csv", "order_id\n1\n").file("models/a.sql", "select 1 as x -- one\n");
+        assertThat(project.run("compile").stdout()).contains(WROTE);
+        assertThat(Files.readString(other.resolve("target/manifest.json"))).contains("\"landed\"");
+    }
+
+    @Test
     void aChangedUnitTestFixtureFileIsCompiledInFull() throws IOException {
         FixtureProject quality = compiled("quality");
         edit(quality, "tests/fixtures/shipped_orders.csv", "11,1,returned,15", "11,1,returned,16");
