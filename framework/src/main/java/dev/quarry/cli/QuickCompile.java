@@ -137,7 +137,7 @@ final class QuickCompile {
         }
         Map<String, CompileSnapshot.Span> spans = new HashMap<>();
         layout.nodes().forEach((id, range) -> spans.put(id, span(range)));
-        return QuickRecompile.snapshot(compiled, cache, QuickRecompile.fingerprint(compiled.project()),
+        return CompileSnapshot.of(compiled, cache, QuickRecompile.fingerprint(compiled.project()),
                 lookedUp.get(), "", span(layout.metadata()), spans, summary);
     }
 

@@ -3,14 +3,21 @@ package dev.quarry.compile;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
+import dev.quarry.graph.ResourceType;
 import dev.quarry.project.CacheFile;
+import dev.quarry.project.ContentHash;
+import dev.quarry.project.ModelFile;
 import dev.quarry.template.Relation;
 
 /**
@@ -68,6 +75,67 @@ public record CompileSnapshot(String fingerprint, Map<String, String> environmen
         public Model with(String newContentHash, Span newNode) {
             return new Model(path, uniqueId, newContentHash, patchable, newNode, unitTests);
         }
+    }
+
+    /**
+     * The snapshot a full compile leaves for a later quick one, or empty when a later compile could not be quick: it
+     * had warnings (which every compile shows again), or what it compiled used the time of the run or its id.
+     *
+     * @param cache        the compile cache the compile filled, and saved: a later quick compile compares each
+     *                     changed model's parse result and output columns with the ones it holds
+     * @param environment  the environment variables the command looked up, with their values
+     * @param outputsStamp what says whether the compile's outputs are still as it wrote them
+     * @param nodeSpans    where each node lies in the manifest written, by unique id
+     * @param summary      the line that counted the project's nodes
+     */
+    public static Optional<CompileSnapshot> of(CompiledProject compiled, CompileCache cache, String fingerprint,
+            Map<String, String> environment, String outputsStamp, CompileSnapshot.Span metadata,
+            Map<String, CompileSnapshot.Span> nodeSpans, String summary) {
+        if (!compiled.warnings().isEmpty() || compiled.rendered().isVolatile()
+                || !compiled.selected().containsAll(compiled.nodes().keySet())) {
+            return Optional.empty();
+        }
+        // What templates rendered in this compile found, and what those taken from the cache found when rendered.
+        Map<String, Boolean> sourceFiles = new TreeMap<>(compiled.rendered().sourceFilesSeen());
+        Set<String> ephemeral = new HashSet<>();
+        Map<String, List<String>> unitTestsByModel = new java.util.HashMap<>();
+        Map<String, Relation> refRelations = new LinkedHashMap<>();
+        Map<String, Relation> sourceRelations = new LinkedHashMap<>();
+        for (ManifestNode node : compiled.nodes().values()) {
+            if (node.rawCode() != null && node.type() != ResourceType.UNIT_TEST) {
+                CacheEntry entry = cache.get(node.isGenericTest() ? node.uniqueId() : node.path());
+                if (entry == null || entry.compiledSql() == null || entry.parsed().isVolatile()) {
+                    return Optional.empty();
+                }
+                sourceFiles.putAll(entry.parsed().sourceFilesSeen());
+            }
+            if (node.isEphemeral()) {
+                ephemeral.add(node.name());
+            } else if ((node.type() == ResourceType.MODEL || node.type() == ResourceType.SEED)
+                    && node.relation() != null) {
+                refRelations.put(node.name(), node.relation());
+            } else if (node.type() == ResourceType.SOURCE) {
+                sourceRelations.put(node.name(), node.relation());
+            } else if (node.type() == ResourceType.UNIT_TEST) {
+                unitTestsByModel.computeIfAbsent(String.valueOf(node.details().get("model")),
+                        model -> new ArrayList<>()).add(node.uniqueId());
+            }
+        }
+        List<CompileSnapshot.Model> models = new ArrayList<>();
+        for (ModelFile model : compiled.project().models()) {
+            String id = NodeIds.model(compiled.project().name(), model.name());
+            ManifestNode node = compiled.nodes().get(id);
+            CompileSnapshot.Span span = nodeSpans.get(id);
+            boolean patchable = node != null && span != null && node.compiledCode() != null && !node.isEphemeral()
+                    && cache.get(model.path()) != null && node.references().stream()
+                            .noneMatch(reference -> reference.isRef() && ephemeral.contains(reference.name()));
+            models.add(new CompileSnapshot.Model(model.path(), id, model.contentHash(), patchable,
+                    span != null ? span : new CompileSnapshot.Span(0, 0),
+                    unitTestsByModel.getOrDefault(model.name(), List.of())));
+        }
+        return Optional.of(new CompileSnapshot(fingerprint, environment, outputsStamp, metadata, summary,
+                compiled.statistics().rendered() + compiled.statistics().cached(), sourceFiles, refRelations,
+                sourceRelations, models));
     }
 
     /** The same snapshot with other models and outputs written since. */

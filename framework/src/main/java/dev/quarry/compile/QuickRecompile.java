@@ -4,23 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import dev.quarry.error.Diagnostics;
-import dev.quarry.graph.ResourceType;
 import dev.quarry.project.ContentHash;
 import dev.quarry.project.ModelFile;
 import dev.quarry.project.Project;
 import dev.quarry.project.SeedFile;
 import dev.quarry.project.UnitTestDefinition;
-import dev.quarry.template.Relation;
-import dev.quarry.template.RenderEnvironment;
 import dev.quarry.template.RenderTrace;
 import dev.quarry.template.TemplateEngine;
 
@@ -89,73 +83,6 @@ public final class QuickRecompile {
     }
 
     /**
-     * The snapshot a full compile leaves for a later quick one, or empty when a later compile could not be quick: it
-     * had warnings (which every compile shows again), or what it compiled used the time of the run or its id.
-     *
-     * @param cache        the compile cache the compile filled, and saved: a later quick compile compares each
-     *                     changed model's parse result and output columns with the ones it holds
-     * @param environment  the environment variables the command looked up, with their values
-     * @param outputsStamp what says whether the compile's outputs are still as it wrote them
-     * @param nodeSpans    where each node lies in the manifest written, by unique id
-     * @param summary      the line that counted the project's nodes
-     */
-    public static Optional<CompileSnapshot> snapshot(CompiledProject compiled, CompileCache cache, String fingerprint,
-            Map<String, String> environment, String outputsStamp, CompileSnapshot.Span metadata,
-            Map<String, CompileSnapshot.Span> nodeSpans, String summary) {
-        if (!compiled.warnings().isEmpty() || compiled.rendered().isVolatile()
-                || !compiled.selected().containsAll(compiled.nodes().keySet())) {
-            return Optional.empty();
-        }
-        // What templates rendered in this compile found, and what those taken from the cache found when rendered.
-        Map<String, Boolean> sourceFiles = new TreeMap<>(compiled.rendered().sourceFilesSeen());
-        Set<String> ephemeral = new HashSet<>();
-        Map<String, List<String>> unitTestsByModel = new java.util.HashMap<>();
-        Map<String, Relation> refRelations = new LinkedHashMap<>();
-        Map<String, Relation> sourceRelations = new LinkedHashMap<>();
-        for (ManifestNode node : compiled.nodes().values()) {
-            if (node.rawCode() != null && node.type() != ResourceType.UNIT_TEST) {
-                CacheEntry entry = cache.get(node.isGenericTest() ? node.uniqueId() : node.path());
-                if (entry == null || entry.compiledSql() == null || entry.parsed().isVolatile()) {
-                    return Optional.empty();
-                }
-                sourceFiles.putAll(entry.parsed().sourceFilesSeen());
-            }
-            if (node.isEphemeral()) {
-                ephemeral.add(node.name());
-            } else if ((node.type() == ResourceType.MODEL || node.type() == ResourceType.SEED)
-                    && node.relation() != null) {
-                refRelations.put(node.name(), node.relation());
-            } else if (node.type() == ResourceType.SOURCE) {
-                sourceRelations.put(node.name(), node.relation());
-            } else if (node.type() == ResourceType.UNIT_TEST) {
-                unitTestsByModel.computeIfAbsent(String.valueOf(node.details().get("model")),
-                        model -> new ArrayList<>()).add(node.uniqueId());
-            }
-        }
-        List<CompileSnapshot.Model> models = new ArrayList<>();
-        for (ModelFile model : compiled.project().models()) {
-            String id = NodeIds.model(compiled.project().name(), model.name());
-            ManifestNode node = compiled.nodes().get(id);
-            CompileSnapshot.Span span = nodeSpans.get(id);
-            boolean patchable = node != null && span != null && node.compiledCode() != null && !node.isEphemeral()
-                    && cache.get(model.path()) != null && node.references().stream()
-                            .noneMatch(reference -> reference.isRef() && ephemeral.contains(reference.name()));
-            models.add(new CompileSnapshot.Model(model.path(), id, model.contentHash(), patchable,
-                    span != null ? span : new CompileSnapshot.Span(0, 0),
-                    unitTestsByModel.getOrDefault(model.name(), List.of())));
-        }
-        return Optional.of(new CompileSnapshot(fingerprint, environment, outputsStamp, metadata, summary,
-                compiled.statistics().rendered() + compiled.statistics().cached(), sourceFiles, refRelations,
-                sourceRelations, models));
-    }
-
-    /** What a parse pass found that decides the node and its place in the graph: all but the text's checksum. */
-    private static ParsedTemplate signature(ParsedTemplate parsed) {
-        return new ParsedTemplate("", parsed.references(), parsed.config(), parsed.envVarsRead(),
-                parsed.sourceFilesSeen(), parsed.isVolatile());
-    }
-
-    /**
      * What a quick recompile did.
      *
      * @param changed  the changed models and the unit tests of them (whose compiled SQL, in {@code target/compiled},
@@ -207,7 +134,8 @@ public final class QuickRecompile {
                     .map(names -> scope.sourceHasFiles(names.get(0), names.get(1)) == seen.getValue())
                     .orElse(false);
             if (!same) {
-                return declined("source_has_files('" + seen.getKey() + "') has another answer");
+                return declined("source_has_files(" + RenderTrace.sourceTable(seen.getKey()).orElseThrow()
+                        + ") has another answer");
             }
         }
         List<CompileSnapshot.Model> models = new ArrayList<>(snapshot.models());
@@ -215,8 +143,8 @@ public final class QuickRecompile {
         Diagnostics diagnostics = new Diagnostics();
         dev.quarry.report.PhaseTimer timer = new dev.quarry.report.PhaseTimer();
         if (!changed.isEmpty()) {
-            Changed recompiled = new Changed(project, TemplateEngine.create(project.macros(), diagnostics), scope,
-                    options, diagnostics, cache);
+            ChangedModelCompiler recompiled = new ChangedModelCompiler(project, dialect, unitTests,
+                    TemplateEngine.create(project.macros(), diagnostics), scope, options, diagnostics, cache);
             timer.done("starting the template engine");
             for (int index : changed) {
                 ModelFile model = project.models().get(index);
@@ -238,128 +166,5 @@ public final class QuickRecompile {
     private static Optional<Outcome> declined(String why) {
         LOG.debug("compiling in full: {}", why);
         return Optional.empty();
-    }
-
-    /** Renders and checks changed models as the two passes of a full compile do. */
-    private final class Changed {
-
-        private final ParsePass parsePass;
-        private final NodeFactory factory;
-        private final TestNodeFactory tests;
-        private final UnitTestRenderer unitTestRenderer;
-        private final Project project;
-        private final CompileCache cache;
-        private final Diagnostics diagnostics;
-        private final TemplateEngine engine;
-        private final ProjectScope scope;
-        private final RenderEnvironment environment;
-        private final String sharedKey;
-
-        Changed(Project project, TemplateEngine engine, ProjectScope scope, CompileOptions options,
-                Diagnostics diagnostics, CompileCache cache) {
-            this.project = project;
-            this.cache = cache;
-            this.engine = engine;
-            this.scope = scope;
-            this.diagnostics = diagnostics;
-            this.environment = new RenderEnvironment(Compiler.targetForTemplates(project), options.runStartedAt(),
-                    options.invocationId());
-            this.sharedKey = Compiler.sharedKey(project);
-            // A scratch cache: the changed models are rendered whatever it holds, and the project's cache stays as
-            // the last full compile left it (it renders them again, once).
-            this.parsePass = new ParsePass(engine, scope, environment, CompileCache.empty(), sharedKey, diagnostics);
-            RelationNamer namer = new RelationNamer(dialect, project.target(),
-                    Compiler.schemaRule(project, engine, environment, scope));
-            this.factory = new NodeFactory(project, namer, dialect,
-                    new DescriptionRenderer(engine, scope, environment, diagnostics), diagnostics);
-            this.tests = new TestNodeFactory(project, engine, diagnostics);
-            this.unitTestRenderer = new UnitTestRenderer(engine, scope,
-                    Compiler.unitTestEnvironment(environment, unitTests), diagnostics);
-        }
-
-        /**
-         * The model and the unit tests of it, compiled; empty when it differs from the snapshot's compile in more than
-         * its SQL.
-         *
-         * @param cached the model's entry in the cache of the snapshot's compile
-         */
-        Optional<List<ManifestNode>> compile(ModelFile model, CompileSnapshot.Model before, CacheEntry cached,
-                CompileSnapshot snapshot) {
-            ParsedTemplate parsed = parsePass.parse(model.path(), model.name(), model.rawCode(), true);
-            if (parsed == null || cached == null || !signature(parsed).equals(signature(cached.parsed()))) {
-                return Optional.empty();
-            }
-            ManifestNode node = factory.model(model, new ConfigResolver(diagnostics).checked(parsed));
-            if (!node.uniqueId().equals(before.uniqueId()) || node.relation() == null) {
-                return Optional.empty();
-            }
-            CompilePass compilePass = new CompilePass(engine, scope, environment, CompileCache.empty(),
-                    snapshot.refRelations(), snapshot.sourceRelations(), new EphemeralModels(List.of(), dialect),
-                    diagnostics, sharedKey);
-            CompilePass.Output output = compilePass.compile(node, false, true);
-            if (output == null
-                    || !java.util.Objects.equals(output.outputColumns().orElse(null), cached.outputColumns())) {
-                return Optional.empty();
-            }
-            ManifestNode compiledModel = node.withCompiledCode(output.sql());
-            List<ManifestNode> compiled = new ArrayList<>(List.of(compiledModel));
-            for (UnitTestDefinition definition : project.properties().unitTests()) {
-                if (definition.model().equals(model.name())) {
-                    ManifestNode test = tests.unit(definition);
-                    if (!before.unitTests().contains(test.uniqueId())) {
-                        return Optional.empty();
-                    }
-                    ManifestNode rendered = unitTestRenderer.render(test, compiledModel);
-                    Optional<Map<String, ManifestNode>> inputs = rendered == null ? Optional.empty()
-                            : inputs(rendered, compiledModel);
-                    ManifestNode completed = inputs.map(nodes -> unitTests.complete(rendered, nodes, diagnostics))
-                            .orElse(null);
-                    if (completed == null) {
-                        return Optional.empty();
-                    }
-                    compiled.add(completed);
-                }
-            }
-            return compiled.size() == before.unitTests().size() + 1 ? Optional.of(compiled) : Optional.empty();
-        }
-
-        /**
-         * The nodes a unit test's inputs stand for, as a full compile gives them to complete it: the tested model, and
-         * each enabled model, seed and source table the test gives rows for (their declared columns, and a seed's
-         * header, name the rows' columns). Empty when a model's parse result is not in the cache.
-         */
-        private Optional<Map<String, ManifestNode>> inputs(ManifestNode test, ManifestNode model) {
-            Map<String, ManifestNode> nodes = new LinkedHashMap<>();
-            nodes.put(model.uniqueId(), model);
-            List<?> given = test.details().get("given") instanceof List<?> list ? list : List.of();
-            for (Object fixture : given) {
-                Object input = fixture instanceof Map<?, ?> map ? map.get("input") : null;
-                Optional<Reference> reference = ReferenceExpression.parse(String.valueOf(input));
-                if (reference.isEmpty() || reference.get().isRef() && reference.get().name().equals(model.name())) {
-                    continue;
-                }
-                List<ManifestNode> found = new ArrayList<>();
-                if (reference.get().isRef()) {
-                    for (ModelFile file : project.models()) {
-                        if (file.name().equals(reference.get().name())) {
-                            CacheEntry entry = cache.get(file.path());
-                            if (entry == null) {
-                                return Optional.empty();
-                            }
-                            found.add(factory.model(file, new ConfigResolver(diagnostics).checked(entry.parsed())));
-                        }
-                    }
-                    project.seeds().stream().filter(seed -> seed.name().equals(reference.get().name()))
-                            .forEach(seed -> found.add(factory.seed(seed, "")));
-                } else {
-                    project.properties().sources().stream()
-                            .filter(source -> source.name().equals(reference.get().parts().get(0)))
-                            .forEach(source -> found.addAll(factory.sources(source)));
-                }
-                found.stream().filter(node -> !Boolean.FALSE.equals(node.config().get("enabled")))
-                        .forEach(node -> nodes.put(node.uniqueId(), node));
-            }
-            return Optional.of(nodes);
-        }
     }
 }
