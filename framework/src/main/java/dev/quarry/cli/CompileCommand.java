@@ -10,8 +10,8 @@ import java.util.concurrent.Callable;
 
 import dev.quarry.artifacts.ManifestLayout;
 import dev.quarry.artifacts.ManifestWriter;
-import dev.quarry.artifacts.SqlFileWriter;
 import dev.quarry.artifacts.QuarryVersion;
+import dev.quarry.artifacts.SqlFileWriter;
 import dev.quarry.compile.CompileSnapshot;
 import dev.quarry.compile.CompiledProject;
 import dev.quarry.error.Diagnostics;

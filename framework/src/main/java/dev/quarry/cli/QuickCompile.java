@@ -135,10 +135,16 @@ final class QuickCompile {
         if (!complete || lookedUp.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, CompileSnapshot.Span> spans = new HashMap<>();
-        layout.nodes().forEach((id, range) -> spans.put(id, span(range)));
-        return CompileSnapshot.of(compiled, cache, QuickRecompile.fingerprint(compiled.project()),
-                lookedUp.get(), "", span(layout.metadata()), spans, summary);
+        try {
+            Map<String, CompileSnapshot.Span> spans = new HashMap<>();
+            layout.nodes().forEach((id, range) -> spans.put(id, span(range)));
+            return CompileSnapshot.of(compiled, cache, QuickRecompile.fingerprint(compiled.project()),
+                    lookedUp.get(), "", span(layout.metadata()), spans, summary);
+        } catch (RuntimeException failure) {
+            // It only saves time: the compile it would describe has succeeded, and the next one is full.
+            LOG.debug("no compile snapshot", failure);
+            return Optional.empty();
+        }
     }
 
     /** Saves a snapshot, stamped with the outputs as they are now, or removes the last one when there is none. */
