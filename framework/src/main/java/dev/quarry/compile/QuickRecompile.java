@@ -134,8 +134,8 @@ public final class QuickRecompile {
                     .map(names -> scope.sourceHasFiles(names.get(0), names.get(1)) == seen.getValue())
                     .orElse(false);
             if (!same) {
-                return declined("source_has_files(" + RenderTrace.sourceTable(seen.getKey()).orElseThrow()
-                        + ") has another answer");
+                return declined("source_has_files('" + String.join("', '", RenderTrace.sourceTable(seen.getKey())
+                        .orElse(List.of(seen.getKey()))) + "') has another answer");
             }
         }
         List<CompileSnapshot.Model> models = new ArrayList<>(snapshot.models());
