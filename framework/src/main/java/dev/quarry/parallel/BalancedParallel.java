@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
@@ -40,6 +41,9 @@ public final class BalancedParallel {
      */
     public static void forEachIndex(int count, IntConsumer action) {
         AtomicInteger next = new AtomicInteger();
+        // The failure itself, whichever thread threw it: a fork-join task's join would rethrow a copy made by
+        // reflection, which for some kinds loses the message.
+        AtomicReference<Throwable> firstFailure = new AtomicReference<>();
         Runnable worker = () -> {
             try {
                 for (int index = next.getAndIncrement(); index < count; index = next.getAndIncrement()) {
@@ -47,7 +51,9 @@ public final class BalancedParallel {
                 }
             } catch (RuntimeException | Error failure) {
                 next.set(count);
-                throw failure;
+                if (!firstFailure.compareAndSet(null, failure)) {
+                    firstFailure.get().addSuppressed(failure);
+                }
             }
         };
         int helpers = Math.min(Runtime.getRuntime().availableProcessors(), count) - 1;
@@ -55,23 +61,9 @@ public final class BalancedParallel {
         for (int helper = 0; helper < helpers; helper++) {
             started.add(ForkJoinPool.commonPool().submit(worker));
         }
-        Throwable failure = null;
-        try {
-            worker.run();
-        } catch (RuntimeException | Error thrown) {
-            failure = thrown;
-        }
-        for (ForkJoinTask<?> task : started) {
-            try {
-                task.join();
-            } catch (RuntimeException | Error thrown) {
-                if (failure == null) {
-                    failure = thrown;
-                } else if (failure != thrown) {
-                    failure.addSuppressed(thrown);
-                }
-            }
-        }
+        worker.run();
+        started.forEach(ForkJoinTask::join);
+        Throwable failure = firstFailure.get();
         if (failure instanceof RuntimeException runtime) {
             throw runtime;
         }

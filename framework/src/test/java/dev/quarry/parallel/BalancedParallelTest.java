@@ -2,10 +2,13 @@ package dev.quarry.parallel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
@@ -58,6 +61,28 @@ class BalancedParallelTest {
             return number;
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("element 10 failed");
         assertThat(calls.get()).isLessThan(100_000);
+    }
+
+    @Test
+    void aFailureOnAnotherThreadIsRethrownAsItWas() {
+        assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "needs a second core for a helper thread");
+        Thread caller = Thread.currentThread();
+        CountDownLatch helperFailed = new CountDownLatch(1);
+        AssertionError thrown = new AssertionError("bad on a helper");
+
+        assertThatThrownBy(() -> BalancedParallel.map(List.of(1, 2), number -> {
+            if (Thread.currentThread() != caller) {
+                helperFailed.countDown();
+                throw thrown;
+            }
+            try {
+                // The caller waits until a helper thread has failed on the other element.
+                assertThat(helperFailed.await(10, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException interrupted) {
+                throw new IllegalStateException(interrupted);
+            }
+            return number;
+        })).isSameAs(thrown);
     }
 
     @Test
