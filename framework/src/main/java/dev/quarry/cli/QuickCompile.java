@@ -69,6 +69,7 @@ final class QuickCompile {
     Optional<Result> attempt(Project project, Diagnostics diagnostics, CompileOptions options,
             java.util.function.Supplier<CompileCache> cache, SqlFileWriter writer) {
         if (!diagnostics.sorted().isEmpty()) {
+            LOG.debug("compiling in full: loading the project found warnings, which a full compile shows");
             return Optional.empty();
         }
         PhaseTimer timer = new PhaseTimer();
@@ -82,8 +83,15 @@ final class QuickCompile {
         CompileSnapshot snapshot = found.get();
         timer.done("reading the compile snapshot");
         SqlDialect dialect = Dialects.forType(project.target().type());
-        Optional<QuickRecompile.Outcome> outcome = new QuickRecompile(dialect, Workspace.unitTests(project))
-                .recompile(project, fingerprint, snapshot, options, cache.get());
+        Optional<QuickRecompile.Outcome> outcome;
+        try {
+            outcome = new QuickRecompile(dialect, Workspace.unitTests(project))
+                    .recompile(project, fingerprint, snapshot, options, cache.get());
+        } catch (RuntimeException failure) {
+            // Nothing is written yet: the full compile that follows reports whatever is wrong, as it always does.
+            LOG.debug("compiling in full: the quick recompile failed", failure);
+            return Optional.empty();
+        }
         timer.done("recompiling the changed models");
         if (outcome.isEmpty()) {
             return Optional.empty();
