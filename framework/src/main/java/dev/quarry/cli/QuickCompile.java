@@ -42,6 +42,11 @@ final class QuickCompile {
 
     private final Path targetDir;
     private final String build = QuarryVersion.build();
+    /**
+     * {@link QuickRecompile#fingerprint} of the loaded project, worked out once (it reads the seeds): a full compile
+     * after a declined attempt leaves its snapshot under the same one.
+     */
+    private String fingerprint;
 
     QuickCompile(Path targetDir) {
         this.targetDir = targetDir;
@@ -73,7 +78,7 @@ final class QuickCompile {
             return Optional.empty();
         }
         PhaseTimer timer = new PhaseTimer();
-        String fingerprint = QuickRecompile.fingerprint(project);
+        String fingerprint = fingerprint(project);
         Optional<CompileSnapshot> found = CompileSnapshot.read(targetDir, build, fingerprint, outputsStamp());
         if (found.isEmpty()) {
             LOG.debug("compiling in full: no compile snapshot for these files (other than model bodies), target and "
@@ -146,7 +151,7 @@ final class QuickCompile {
         try {
             Map<String, CompileSnapshot.Span> spans = new HashMap<>();
             layout.nodes().forEach((id, range) -> spans.put(id, span(range)));
-            return CompileSnapshot.of(compiled, cache, QuickRecompile.fingerprint(compiled.project()),
+            return CompileSnapshot.of(compiled, cache, fingerprint(compiled.project()),
                     lookedUp.get(), "", span(layout.metadata()), spans, summary);
         } catch (RuntimeException failure) {
             // It only saves time: the compile it would describe has succeeded, and the next one is full.
@@ -166,6 +171,13 @@ final class QuickCompile {
         } catch (IOException ignored) {
             // A snapshot left behind is useless anyway: the manifest it describes was replaced.
         }
+    }
+
+    private String fingerprint(Project project) {
+        if (fingerprint == null) {
+            fingerprint = QuickRecompile.fingerprint(project);
+        }
+        return fingerprint;
     }
 
     private void save(CompileSnapshot snapshot) {

@@ -143,8 +143,8 @@ public final class Compiler {
                     .forEach(node -> nodes.put(node.uniqueId(), node));
         }
         if (options.renderSql()) {
-            renderUnitTests(new UnitTestRenderer(engine, scope, unitTestEnvironment(environment), diagnostics),
-                    nodes, selected, diagnostics, onCompiled);
+            renderUnitTests(new UnitTestRenderer(engine, scope, unitTestEnvironment(environment, unitTests),
+                    diagnostics), nodes, selected, diagnostics, onCompiled);
         }
         if (options.renderSql()) {
             new TestedColumns(diagnostics, outputColumns).check(nodes, selected);
@@ -185,10 +185,6 @@ public final class Compiler {
     }
 
     /** What unit tests' models see: the target, as the engine the tests run on. */
-    private RenderEnvironment unitTestEnvironment(RenderEnvironment environment) {
-        return unitTestEnvironment(environment, unitTests);
-    }
-
     static RenderEnvironment unitTestEnvironment(RenderEnvironment environment, UnitTestCompleter unitTests) {
         String type = unitTests.engineType();
         if (type == null || type.equals(environment.target().get("type"))) {

@@ -13,9 +13,9 @@ import java.util.function.IntConsumer;
 
 /**
  * Maps a list (or runs an action per index) on every core, each thread taking the next element when it is done with
- * one. A parallel stream splits
- * a list into a few fixed chunks up front (four on two cores), so when the costly elements sit together, as a
- * compile's 5,000 models before its 11,000 cheap tests do, one core works through them alone while the other idles.
+ * one. A parallel stream splits a list into a few fixed chunks up front (four on two cores), so when the costly
+ * elements sit together, as a compile's 5,000 models before its 11,000 cheap tests do, one core works through them
+ * alone while the other idles.
  * The calling thread takes part; the others come from the common fork-join pool.
  */
 public final class BalancedParallel {
