@@ -124,8 +124,8 @@ public final class Compiler {
             BalancedParallel.map(wave, listed -> {
                 ManifestNode node = nodes.get(listed.uniqueId()); // the instance without a relation
                 boolean isSelected = selected.contains(node.uniqueId());
-                CompilePass.Output output = compilePass.compile(node, isIncremental(node, options),
-                        isSelected);
+                boolean incremental = isIncremental(node, options);
+                CompilePass.Output output = compilePass.compile(node, incremental, isSelected);
                 if (output == null) {
                     return node;
                 }
@@ -135,7 +135,7 @@ public final class Compiler {
                 }
                 (output.fromCache() ? fromCache : rendered).incrementAndGet();
                 outputColumns.put(node.uniqueId(), output.outputColumns());
-                ManifestNode compiledNode = hooks.withRenderedHooks(node.withCompiledCode(output.sql()));
+                ManifestNode compiledNode = hooks.withRenderedHooks(node.withCompiledCode(output.sql()), incremental);
                 onCompiled.accept(compiledNode);
                 return compiledNode;
             }).stream()

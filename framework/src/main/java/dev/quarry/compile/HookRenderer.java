@@ -16,8 +16,10 @@ import dev.quarry.template.TemplateFailure;
 
 /**
  * Renders hooks, which are SQL templates: a model's {@code pre_hook}/{@code post_hook} with {@code this} being the
- * model's relation (kept in the node's details as {@code rendered_pre_hook}/{@code rendered_post_hook}), and the
- * project's {@code on-run-start}/{@code on-run-end}. A failure is reported where the hook is written.
+ * model's relation and {@code is_incremental()} the model's own (kept in the node's details as
+ * {@code rendered_pre_hook}/{@code rendered_post_hook}), and the project's {@code on-run-start}/{@code on-run-end}. A
+ * hook that renders to nothing but white space is left out, as dbt does, so that a hook can be conditional. A failure
+ * is reported where the hook is written.
  */
 final class HookRenderer {
 
@@ -38,16 +40,20 @@ final class HookRenderer {
         this.diagnostics = diagnostics;
     }
 
-    /** The node with its hooks rendered, or the node itself when it has none. */
-    ManifestNode withRenderedHooks(ManifestNode node) {
+    /**
+     * The node with its hooks rendered, or the node itself when it has none.
+     *
+     * @param incremental what {@code is_incremental()} says in the hooks: as in the model's own SQL
+     */
+    ManifestNode withRenderedHooks(ManifestNode node, boolean incremental) {
         List<String> pre = hooks(node, "pre_hook");
         List<String> post = hooks(node, "post_hook");
         if (pre.isEmpty() && post.isEmpty()) {
             return node;
         }
         Map<String, Object> details = new LinkedHashMap<>(node.details());
-        details.put("rendered_pre_hook", render(node, pre, "pre_hook"));
-        details.put("rendered_post_hook", render(node, post, "post_hook"));
+        details.put("rendered_pre_hook", render(node, pre, "pre_hook", incremental));
+        details.put("rendered_post_hook", render(node, post, "post_hook", incremental));
         return new ManifestNode(node.uniqueId(), node.type(), node.name(), node.packageName(), node.path(),
                 node.patchPath(), node.fqn(), node.rawCode(), node.compiledCode(), node.checksum(), node.config(),
                 node.tags(), node.description(), node.columns(), node.references(), node.dependsOn(),
@@ -60,7 +66,7 @@ final class HookRenderer {
                 "");
         List<String> rendered = new ArrayList<>();
         for (Hook hook : hooks) {
-            render(hook.sql(), hook.location().toString(), hook.location(), schema).ifPresent(rendered::add);
+            render(hook.sql(), hook.location().toString(), hook.location(), schema, false).ifPresent(rendered::add);
         }
         return rendered;
     }
@@ -71,23 +77,26 @@ final class HookRenderer {
         return value instanceof List<?> list ? (List<String>) list : List.of();
     }
 
-    private List<String> render(ManifestNode node, List<String> hooks, String kind) {
+    private List<String> render(ManifestNode node, List<String> hooks, String kind, boolean incremental) {
         List<String> rendered = new ArrayList<>();
         for (int index = 0; index < hooks.size(); index++) {
             String name = node.path() + "#" + kind + "[" + index + "]";
             Relation self = node.relation() != null ? node.relation() : new Relation(null, "", node.name(),
                     node.name());
-            render(hooks.get(index), name, new SourceLocation(node.path(), 0, 0), self).ifPresent(rendered::add);
+            render(hooks.get(index), name, new SourceLocation(node.path(), 0, 0), self, incremental)
+                    .ifPresent(rendered::add);
         }
         return rendered;
     }
 
+    /** The hook's SQL, or empty when it failed (reported) or rendered to nothing. */
     private java.util.Optional<String> render(String sql, String templateName, SourceLocation where,
-            Relation self) {
+            Relation self, boolean incremental) {
         try {
-            CompilePassContext context = new CompilePassContext(scope, refRelations, sourceRelations, self, false,
-                    name -> false);
-            return java.util.Optional.of(engine.render(templateName, sql, context, environment).text().strip());
+            CompilePassContext context = new CompilePassContext(scope, refRelations, sourceRelations, self,
+                    incremental, name -> false);
+            String rendered = engine.render(templateName, sql, context, environment).text().strip();
+            return rendered.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rendered);
         } catch (TemplateFailure failure) {
             Diagnostic cause = failure.diagnostic();
             diagnostics.error(where, "hook: " + cause.message(), cause.hint());

@@ -117,6 +117,12 @@ class RunEndToEndIT {
         assertThat(query(engine, "select order_id, amount from " + schema(engine, null)
                 + ".orders_incremental order by order_id")).containsExactly(List.of("10", "25.5"),
                 List.of("11", "10.0"), List.of("12", "50.0"), List.of("13", "7.25"));
+        // The pre-hook asks is_incremental(): false on the first build (it renders to nothing and is left out),
+        // true on the second (the two marts build in either order).
+        assertThat(query(engine, "select event from " + schema(engine, null) + ".audit"))
+                .containsExactlyInAnyOrder(List.of("built customer_orders"), List.of("run ended"),
+                        List.of("merging into orders_incremental"), List.of("built customer_orders"),
+                        List.of("run ended"));
     }
 
     @ParameterizedTest
