@@ -1,7 +1,16 @@
-<@config materialized='incremental' unique_key='location_key' />
+<@config materialized='incremental' unique_key='location_key'
+    pre_hook=r"<#if is_incremental()>
+delete from ${this} where location_key <> -1 and exists (
+    select 1 from ${this} as kept
+    where kept.location_key <> -1 and kept.location_key not in (
+        select ${int_key(['intersection', 'cnn', 'analysis_neighborhood', 'police_district', 'supervisor_district'])}
+        from ${ref('stg_sfpd__incidents')}))
+</#if>" />
 <#-- One row per place a report names: intersection (with its centerline node cnn), analysis neighborhood, police
      district (with its station, from the seed) and supervisor district. About 5% of reports name only a district.
-     Key -1 stands for a report with no place at all. -->
+     Key -1 stands for a report with no place at all. Incremental: places are only ever added. Staging never drops a
+     place's rows but when the data source changed (the demo data, then landed data): when it names a place no more,
+     the pre-hook deletes every place, and the model starts over from all of staging. -->
 with places as (
     select
         intersection,
@@ -13,7 +22,7 @@ with places as (
     from ${ref('stg_sfpd__incidents')}
 <#if is_incremental()>
     -- Places are only ever added: a run looks at the staging rows changed since the newest place.
-    where changed_at > (select max(first_seen_at) from ${this})
+    where changed_at > (select coalesce(max(first_seen_at), cast('1900-01-01' as ${type_timestamp()})) from ${this})
 </#if>
     group by 1, 2, 3, 4, 5
 )

@@ -1,9 +1,11 @@
 <@config materialized='incremental' unique_key='report_row_id' on_schema_change='fail'
+    pre_hook=r"<#if is_incremental()>delete from ${this} where is_synthetic <> ${sfpd_uses_demo_data()?c}</#if>"
     post_hook=r"delete from ${this} where is_deleted" />
 <#-- One row per incident report row (report_row_id) still published: rows reconcile found deleted are left out (an
      incremental run merges them in marked, and the post-hook deletes them). Counting rows counts report rows; count
      distinct incident_id to count incidents. Every key points at a dimension member; a missing value points at that
-     dimension's unknown member, so no fact is dropped by a join. Incremental: takes the staging rows changed since. -->
+     dimension's unknown member, so no fact is dropped by a join. Incremental: takes the staging rows changed since; when the data source changed (demo
+     to landed), the pre-hook deletes the other source's rows first, as staging's does, and the model starts over. -->
 select
     stg.report_row_id,
     stg.incident_id,

@@ -1,6 +1,7 @@
 <@config materialized='incremental' unique_key='incident_date'
     incremental_strategy=(target.type == 'bigquery')?then('insert_overwrite', 'delete+insert')
     partition_by={'field': 'incident_date', 'data_type': 'date', 'granularity': 'day'}
+    pre_hook=r"<#if is_incremental()>delete from ${this} where data_source <> ${sfpd_data_label()}</#if>"
     post_hook=r"delete from ${this} where incidents = 0" />
 <#-- Q: how many incidents happened each day, of which kind, where? Incidents = distinct incident_id (an incident
      with codes in two categories counts once in each); incidents_with_arrest those with a citation or arrest on any
@@ -8,12 +9,14 @@
      changed since the last build are counted again, whole, and replace those days: delete+insert on incident_date,
      or on BigQuery (which has no delete+insert) insert_overwrite of the days' partitions, a day a partition (the
      10,000-partition limit lasts until 2045). A recounted day left with no incident at all gets one empty row
-     (incidents 0), so that its old rows are replaced too; the post-hook deletes it. -->
+     (incidents 0), so that its old rows are replaced too; the post-hook deletes it. When the data source changed
+     (demo to landed), the pre-hook deletes the other source's days and every day is counted again. -->
 with
 <#if is_incremental()>
 recounted_days as (
     select distinct incident_date from ${ref('stg_sfpd__incidents')}
-    where incident_date is not null and changed_at > (select max(changed_at) from ${this})
+    where incident_date is not null
+      and changed_at > (select coalesce(max(changed_at), cast('1900-01-01' as ${type_timestamp()})) from ${this})
 ),
 </#if>
 incident_rows as (

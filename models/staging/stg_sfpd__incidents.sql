@@ -1,9 +1,12 @@
-<@config materialized='incremental' unique_key='report_row_id' on_schema_change='fail' />
+<@config materialized='incremental' unique_key='report_row_id' on_schema_change='fail'
+    pre_hook=r"<#if is_incremental()>delete from ${this} where is_synthetic <> ${sfpd_uses_demo_data()?c}</#if>" />
 <#--
   One row per report row (row_id): the newest version landed, typed and trimmed, with is_deleted set when reconcile
   found the row gone from DataSF after its last version was landed (facts leave those out). Reads only batches with a
   manifest (a load that died half way lands nothing visible), or the synthetic demo data before anything is landed.
-  Incremental: a run takes the rows landed since the last one, and marks rows whose tombstone came since.
+  Incremental: a run takes the rows landed since the last one, and marks rows whose tombstone came since. When the
+  data source changed since the last build (the first build after `quarry ingest` landed data, or sfpd_data set), the
+  pre-hook deletes the other source's rows first, so the model starts over from the current source.
 -->
 <#assign demo = sfpd_uses_demo_data()>
 <#assign has_tombstones = sfpd_reads_tombstones()>
@@ -33,7 +36,7 @@ tombstones as (
 changed as (
     select * from landed
 <#if is_incremental()>
-    where _loaded_at > (select max(loaded_at) from ${this})
+    where _loaded_at > (select coalesce(max(loaded_at), cast('1900-01-01' as ${type_timestamp()})) from ${this})
 </#if>
 ),
 

@@ -8,6 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +92,26 @@ public final class SfProject {
         int exitCode = QuarryCli.run(all, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Map.copyOf(environment), null, false);
         return new Result(exitCode, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** The rows of a query on the project's DuckDB warehouse ({@code target/warehouse.duckdb}), each value as text. */
+    public List<List<String>> query(String sql) {
+        try (Connection warehouse = DriverManager.getConnection("jdbc:duckdb:" + root.resolve(
+                "target/warehouse.duckdb")); Statement statement = warehouse.createStatement();
+                ResultSet results = statement.executeQuery(sql)) {
+            List<List<String>> rows = new ArrayList<>();
+            int columns = results.getMetaData().getColumnCount();
+            while (results.next()) {
+                List<String> row = new ArrayList<>();
+                for (int column = 1; column <= columns; column++) {
+                    row.add(results.getString(column));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (SQLException failure) {
+            throw new IllegalStateException(sql, failure);
+        }
     }
 
     /** What a run printed and returned. */
