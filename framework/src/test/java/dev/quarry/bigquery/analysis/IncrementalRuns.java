@@ -15,9 +15,9 @@ import dev.quarry.error.Diagnostics;
 import dev.quarry.project.Project;
 
 /**
- * The SQL of incremental models as a later run renders it, with {@code is_incremental()} true: {@code compile} never
- * connects, so it renders only the first run. Compiled in-process as a run would, with every incremental model's
- * relation taken to exist.
+ * The SQL of incremental models as a later run renders it, with {@code is_incremental()} true, and their hooks as that
+ * run renders them: {@code compile} never connects, so it renders only the first run. Compiled in-process as a run
+ * would, with every incremental model's relation taken to exist.
  */
 final class IncrementalRuns {
 
@@ -26,7 +26,8 @@ final class IncrementalRuns {
 
     /**
      * One node per incremental model of {@code nodes}: named after the model, depending on it (so it is analyzed
-     * once the model's table is in the catalog), with the SQL of an incremental run.
+     * once the model's table is in the catalog), with the SQL of an incremental run; then one per hook of that run
+     * ({@code pre_hook}, {@code post_hook}), depending on the model and what it reads.
      */
     static List<ProjectNode> of(Project project, List<ProjectNode> nodes) {
         List<ProjectNode> incremental = nodes.stream().filter(node -> "incremental".equals(node.materialized()))
@@ -45,7 +46,24 @@ final class IncrementalRuns {
             runs.add(new ProjectNode(model.uniqueId() + "#incremental", "incremental run", model.name(),
                     model.path(), null, run.compiledCode(), List.of(model.uniqueId()), List.of(), null,
                     model.materialized(), Map.of(), Map.of(), null));
+            for (String kind : List.of("pre_hook", "post_hook")) {
+                List<String> hooks = renderedHooks(run, kind);
+                for (int index = 0; index < hooks.size(); index++) {
+                    List<String> reads = new ArrayList<>(model.dependsOn());
+                    reads.add(0, model.uniqueId());
+                    runs.add(new ProjectNode(model.uniqueId() + "#incremental#" + kind + "[" + index + "]",
+                            "incremental run hook", model.name(), model.path(), kind + "[" + index + "]",
+                            hooks.get(index), reads, List.of(), null, model.materialized(), Map.of(), Map.of(),
+                            null));
+                }
+            }
         }
         return runs;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> renderedHooks(ManifestNode node, String kind) {
+        Object rendered = node.details().get("rendered_" + kind);
+        return rendered instanceof List<?> list ? (List<String>) list : List.of();
     }
 }

@@ -15,7 +15,8 @@ import java.util.Set;
  * the catalog with their columns; every model's compiled SQL is analyzed and its output columns registered under
  * its relation for what is downstream; every data test's SQL is analyzed against that. Ephemeral models are
  * analyzed on their own too, but register nothing: their referrers carry them as CTEs. An incremental model's
- * SQL for a later run ({@link IncrementalRuns}) is analyzed once the model's own table is registered.
+ * SQL for a later run ({@link IncrementalRuns}) and that run's hooks are analyzed once the model's own table is
+ * registered.
  *
  * <p>A node whose input could not be registered (a failure, or a skip upstream) is skipped, naming that input.
  */
@@ -83,6 +84,10 @@ final class ProjectAnalysis {
         }
         List<TypedColumn> columns;
         try {
+            if (node.resourceType().equals("incremental run hook")) {
+                analyzer.analyzeStatement(node.compiledCode()); // a hook is any statement: DML, DDL or a query
+                return new NodeOutcome.Analyzed(List.of());
+            }
             columns = analyzer.analyzeQuery(node.compiledCode());
         } catch (BigQueryAnalysisException rejected) {
             return new NodeOutcome.Failed("ZetaSQL rejects " + node.compiledPath() + ":\n" + rejected.getMessage());

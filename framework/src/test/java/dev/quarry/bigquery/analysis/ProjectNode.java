@@ -9,9 +9,11 @@ import java.util.Map;
  * A node of a compiled project, as {@code target/manifest.json} records it: what the analysis needs of it.
  *
  * @param resourceType  {@code model}, {@code seed}, {@code test}, {@code source}, or {@code incremental run} for
- *                      the SQL an incremental model runs when its table exists ({@link IncrementalRuns})
+ *                      the SQL an incremental model runs when its table exists and {@code incremental run hook} for
+ *                      one of that run's hooks ({@link IncrementalRuns})
  * @param path          the file it is defined in, relative to the project
- * @param definedAt     where a test of YAML is written ({@code models/schema.yml:21:22}), else null
+ * @param definedAt     where a test of YAML is written ({@code models/schema.yml:21:22}), which hook of an
+ *                      incremental run ({@code pre_hook[0]}), else null
  * @param compiledCode  the compiled SQL, or null (seeds, sources)
  * @param relation      {@code [project, dataset, table]}, or {@code [dataset, table]} for a source in the default
  *                      project; empty for ephemeral models, tests and incremental runs
@@ -48,6 +50,9 @@ record ProjectNode(String uniqueId, String resourceType, String name, String pat
         if (resourceType.equals("incremental run")) {
             return path + " rendered with is_incremental() true";
         }
+        if (resourceType.equals("incremental run hook")) {
+            return path + " " + definedAt + " rendered with is_incremental() true";
+        }
         return "target/compiled/" + (definedAt != null ? path + "/" + name + ".sql" : path);
     }
 
@@ -57,6 +62,7 @@ record ProjectNode(String uniqueId, String resourceType, String name, String pat
             case "source" -> "source " + sourceTable + " (" + path + ")";
             case "test" -> definedAt != null ? "test " + name + " (" + definedAt + ")" : "test " + path;
             case "incremental run" -> "model " + path + ", incremental run (is_incremental() true)";
+            case "incremental run hook" -> "model " + path + ", " + definedAt + " of an incremental run";
             default -> resourceType + " " + path;
         };
     }
