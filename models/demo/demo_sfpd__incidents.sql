@@ -90,7 +90,9 @@ incidents as (
         report_types.report_type_description,
         report_types.report_type_description like 'Coplogic%' as is_online,
         resolutions.resolution,
-        base_type.type_rank as base_type_rank
+        base_type.type_rank as base_type_rank,
+        base_type.type_count,
+        cross_counts.cross_count
     from draws
     join hours on hours.bucket = draws.hour_bucket
     join places on places.bucket = draws.place_bucket
@@ -98,6 +100,8 @@ incidents as (
     join resolutions on resolutions.bucket = draws.resolution_bucket
     join type_buckets on type_buckets.bucket = draws.type_bucket
     join ranked_types as base_type on base_type.incident_code = type_buckets.incident_code
+    left join (select distinct analysis_neighborhood, cross_count from cross_streets) as cross_counts
+        on cross_counts.analysis_neighborhood = places.analysis_neighborhood
 ),
 
 reports as (
@@ -113,11 +117,14 @@ reports as (
             'incidents.incident_datetime')} as report_datetime,
         cross_streets.cross_street
     from incidents
+    -- Equi-joins only, the counts coming with each incident: with a key compared to an expression of the other
+    -- side's own columns, DuckDB 2.0.0.1 stopped with an internal error ("dict-surviving cache") when the rows were
+    -- few (demo_rows: 3000).
     join ranked_types as types
-        on types.type_rank = mod(incidents.base_type_rank + 7 * incidents.code_position, types.type_count)
+        on types.type_rank = mod(incidents.base_type_rank + 7 * incidents.code_position, incidents.type_count)
     left join cross_streets
         on cross_streets.analysis_neighborhood = incidents.place_neighborhood
-        and cross_streets.cross_rank = 1 + cast(floor(incidents.cross_street_draw * cross_streets.cross_count)
+        and cross_streets.cross_rank = 1 + cast(floor(incidents.cross_street_draw * incidents.cross_count)
             as ${type_int()})
 )
 
