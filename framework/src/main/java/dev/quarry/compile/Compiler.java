@@ -13,11 +13,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import dev.quarry.error.Diagnostics;
+import dev.quarry.error.SourceLocation;
 import dev.quarry.graph.ModelGraph;
 import dev.quarry.graph.NodeSelector;
 import dev.quarry.graph.ResourceType;
 import dev.quarry.parallel.BalancedParallel;
 import dev.quarry.project.MacroFile;
+import dev.quarry.project.ModelFile;
 import dev.quarry.project.Project;
 import dev.quarry.project.SingularTestFile;
 import dev.quarry.template.Relation;
@@ -90,9 +92,9 @@ public final class Compiler {
         RelationNamer namer = new RelationNamer(dialect, project.target(), schemaRule(project, engine, environment,
                 scope));
         DescriptionRenderer descriptions = new DescriptionRenderer(engine, scope, environment, diagnostics);
-        GraphBuilder builder = new ProjectNodes(project, new NodeFactory(project, namer, dialect, descriptions,
-                diagnostics), new TestNodeFactory(project, engine, diagnostics), descriptions, diagnostics)
-                .assemble(parsedModels, parsedTests);
+        NodeFactory nodeFactory = new NodeFactory(project, namer, dialect, descriptions, diagnostics);
+        GraphBuilder builder = new ProjectNodes(project, nodeFactory, new TestNodeFactory(project, engine,
+                diagnostics), descriptions, diagnostics).assemble(parsedModels, parsedTests);
         timer.done("nodes");
         ModelGraph graph = builder.build();
         diagnostics.throwIfErrors();
@@ -112,7 +114,12 @@ public final class Compiler {
         Map<String, Relation> sources = sourceRelations(nodes);
         CompilePass compilePass = new CompilePass(engine, scope, environment, cache, refs, sources, ephemerals,
                 diagnostics, sharedKey);
-        HookRenderer hooks = new HookRenderer(engine, scope, environment, refs, sources, diagnostics);
+        Map<String, ModelFile> modelFiles = new HashMap<>();
+        project.models().forEach(model -> modelFiles.put(model.path(), model));
+        HookRenderer hooks = new HookRenderer(engine, scope, environment, refs, sources, diagnostics,
+                (node, kind) -> modelFiles.containsKey(node.path()) && parsedModels.containsKey(node.path())
+                        ? nodeFactory.configLocation(modelFiles.get(node.path()), parsedModels.get(node.path()), kind)
+                        : SourceLocation.of(node.path()));
         List<ManifestNode> toCompile = !options.renderSql() ? List.of() : selected.stream()
                 .map(nodes::get)
                 .filter(node -> node.rawCode() != null)
@@ -151,10 +158,10 @@ public final class Compiler {
         }
         // Taken before the project's hooks are rendered: they are not part of the nodes.
         dev.quarry.template.RenderTrace outsideReads = engine.everythingRead();
-        List<String> onRunStart = options.renderSql() ? hooks.renderProjectHooks(project.config().onRunStart())
-                : List.of();
-        List<String> onRunEnd = options.renderSql() ? hooks.renderProjectHooks(project.config().onRunEnd())
-                : List.of();
+        List<String> onRunStart = options.renderSql()
+                ? hooks.renderProjectHooks(project.config().onRunStart(), "on-run-start") : List.of();
+        List<String> onRunEnd = options.renderSql()
+                ? hooks.renderProjectHooks(project.config().onRunEnd(), "on-run-end") : List.of();
         diagnostics.throwIfErrors();
         timer.done("compile pass");
         cache.retainOnly(pathsOf(project, nodes.values()));

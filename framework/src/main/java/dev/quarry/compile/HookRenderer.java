@@ -29,15 +29,24 @@ final class HookRenderer {
     private final Map<String, Relation> refRelations;
     private final Map<String, Relation> sourceRelations;
     private final Diagnostics diagnostics;
+    private final Definitions definitions;
+
+    /** Where a node's hooks of one kind ({@code pre_hook}, {@code post_hook}) are set. */
+    @FunctionalInterface
+    interface Definitions {
+        SourceLocation of(ManifestNode node, String kind);
+    }
 
     HookRenderer(TemplateEngine engine, ProjectScope scope, RenderEnvironment environment,
-            Map<String, Relation> refRelations, Map<String, Relation> sourceRelations, Diagnostics diagnostics) {
+            Map<String, Relation> refRelations, Map<String, Relation> sourceRelations, Diagnostics diagnostics,
+            Definitions definitions) {
         this.engine = engine;
         this.scope = scope;
         this.environment = environment;
         this.refRelations = refRelations;
         this.sourceRelations = sourceRelations;
         this.diagnostics = diagnostics;
+        this.definitions = definitions;
     }
 
     /**
@@ -60,13 +69,18 @@ final class HookRenderer {
                 node.relation(), details);
     }
 
-    /** {@code on-run-start} or {@code on-run-end}, in order. */
-    List<String> renderProjectHooks(List<Hook> hooks) {
+    /**
+     * {@code on-run-start} or {@code on-run-end}, in order.
+     *
+     * @param kind which of the two, as errors name it
+     */
+    List<String> renderProjectHooks(List<Hook> hooks, String kind) {
         Relation schema = new Relation(scope.project().target().database(), scope.project().target().schema(), "",
                 "");
         List<String> rendered = new ArrayList<>();
         for (Hook hook : hooks) {
-            render(hook.sql(), hook.location().toString(), hook.location(), schema, false).ifPresent(rendered::add);
+            render(hook.sql(), hook.location().toString(), kind + " hook", hook.location(), schema, false)
+                    .ifPresent(rendered::add);
         }
         return rendered;
     }
@@ -80,17 +94,20 @@ final class HookRenderer {
     private List<String> render(ManifestNode node, List<String> hooks, String kind, boolean incremental) {
         List<String> rendered = new ArrayList<>();
         for (int index = 0; index < hooks.size(); index++) {
-            String name = node.path() + "#" + kind + "[" + index + "]";
+            String label = kind + "[" + index + "]";
             Relation self = node.relation() != null ? node.relation() : new Relation(null, "", node.name(),
                     node.name());
-            render(hooks.get(index), name, new SourceLocation(node.path(), 0, 0), self, incremental)
+            render(hooks.get(index), node.path() + "#" + label, label, definitions.of(node, kind), self, incremental)
                     .ifPresent(rendered::add);
         }
         return rendered;
     }
 
-    /** The hook's SQL, or empty when it failed (reported) or rendered to nothing. */
-    private java.util.Optional<String> render(String sql, String templateName, SourceLocation where,
+    /**
+     * The hook's SQL, or empty when it failed or rendered to nothing. A failure is reported where the hook is set,
+     * naming the hook ({@code label}) and the place in its text.
+     */
+    private java.util.Optional<String> render(String sql, String templateName, String label, SourceLocation where,
             Relation self, boolean incremental) {
         try {
             CompilePassContext context = new CompilePassContext(scope, refRelations, sourceRelations, self,
@@ -99,8 +116,15 @@ final class HookRenderer {
             return rendered.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rendered);
         } catch (TemplateFailure failure) {
             Diagnostic cause = failure.diagnostic();
-            diagnostics.error(where, "hook: " + cause.message(), cause.hint());
+            diagnostics.error(where, label + positionIn(cause.location(), templateName) + ": " + cause.message(),
+                    cause.hint());
             return java.util.Optional.empty();
         }
+    }
+
+    /** ", line 1, column 56" when the failure is placed in the hook's own text; else nothing. */
+    private static String positionIn(SourceLocation failure, String templateName) {
+        return failure != null && templateName.equals(failure.file()) && failure.line() > 0
+                ? ", line " + failure.line() + ", column " + failure.column() : "";
     }
 }

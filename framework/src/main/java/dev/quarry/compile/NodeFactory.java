@@ -84,14 +84,23 @@ final class NodeFactory {
         Map<String, ConfigValue> yaml = properties == null ? Map.of() : properties.config();
         Map<String, Object> config = configs.resolve(ConfigResolver.defaults("view"), folders, yaml, parsed.config());
         IncrementalConfig.problem(config, dialect).ifPresent(problem -> diagnostics.error(
-                where("incremental_strategy", file.path(), folders, yaml, parsed.config()), problem.message(),
-                problem.hint()));
+                configLocation(file, parsed, "incremental_strategy"), problem.message(), problem.hint()));
         Relation relation = namer.forNode(file.name(), config);
         return new ManifestNode(NodeIds.model(project.name(), file.name()), ResourceType.MODEL, file.name(),
                 project.name(), file.path(), properties == null ? null : properties.file(), fqn, file.rawCode(), null,
                 parsed.checksum(), config, tags(config), description(properties),
                 properties == null ? List.of() : descriptions.columns(properties.columns()), parsed.references(), List.of(), relation,
                 properties == null ? Map.of() : Map.of("meta", properties.meta()));
+    }
+
+    /**
+     * Where a model's config key that wins was written: its in-file {@code <@config/>}, its properties YAML or the
+     * project file's folder config, whichever is the strongest that sets it; the model's file when none does.
+     */
+    SourceLocation configLocation(ModelFile file, ParsedTemplate parsed, String key) {
+        NodeProperties properties = modelProperties.get(file.name());
+        return where(key, file.path(), project.config().modelConfigs().resolve(fqn(file.folders(), file.name())),
+                properties == null ? Map.of() : properties.config(), parsed.config());
     }
 
     /** Where the value of a config key that wins was written: the strongest layer that sets it. */

@@ -382,6 +382,38 @@ class CompileErrorsTest {
     }
 
     @Test
+    void errorsInHooksAreReportedWhereEachHookIsSetWithTheirPlaceInIt() {
+        project.file("quarry_project.yml", """
+                        name: shop
+                        profile: shop
+                        models:
+                          shop:
+                            +post_hook: "select ${oops}"
+                        on-run-end:
+                          - "select 1"
+                          - "select ${missing}"
+                        """)
+                .file("models/orders.sql", """
+                        <@config materialized='table'
+                            pre_hook=r"insert into audit values (${nope})" />
+                        select 1 as id
+                        """);
+
+        assertProjectErrors("""
+                models/orders.sql:1:1: error: pre_hook[0], line 1, column 29: undefined template variable 'nope'
+                  hint: define it (for example with <#assign>), give a default with '!' (nope!'default'), or check its \
+                spelling
+                quarry_project.yml:5:17: error: post_hook[0], line 1, column 10: undefined template variable 'oops'
+                  hint: define it (for example with <#assign>), give a default with '!' (oops!'default'), or check its \
+                spelling
+                quarry_project.yml:8:5: error: on-run-end hook, line 1, column 10: undefined template variable 'missing'
+                  hint: define it (for example with <#assign>), give a default with '!' (missing!'default'), or check \
+                its spelling
+                3 errors; nothing was run.
+                """);
+    }
+
+    @Test
     void varWithoutValueOrDefault() {
         project.file("models/orders.sql", """
                 select 1 as id
