@@ -117,9 +117,8 @@ public final class Compiler {
         Map<String, ModelFile> modelFiles = new HashMap<>();
         project.models().forEach(model -> modelFiles.put(model.path(), model));
         HookRenderer hooks = new HookRenderer(engine, scope, environment, refs, sources, diagnostics,
-                (node, kind) -> modelFiles.containsKey(node.path()) && parsedModels.containsKey(node.path())
-                        ? nodeFactory.configLocation(modelFiles.get(node.path()), parsedModels.get(node.path()), kind)
-                        : SourceLocation.of(node.path()));
+                (node, kind, index) -> hookLocation(nodeFactory, modelFiles.get(node.path()),
+                        parsedModels.get(node.path()), kind, index).orElse(SourceLocation.of(node.path())));
         List<ManifestNode> toCompile = !options.renderSql() ? List.of() : selected.stream()
                 .map(nodes::get)
                 .filter(node -> node.rawCode() != null)
@@ -200,6 +199,16 @@ public final class Compiler {
         Map<String, Object> target = new LinkedHashMap<>(environment.target());
         target.put("type", type);
         return new RenderEnvironment(target, environment.runStartedAt(), environment.invocationId());
+    }
+
+    /** Where a model's {@code index}th hook of a kind is set; empty for a node that is no model file. */
+    private static Optional<SourceLocation> hookLocation(NodeFactory factory, ModelFile file, ParsedTemplate parsed,
+            String kind, int index) {
+        if (file == null || parsed == null) {
+            return Optional.empty();
+        }
+        List<SourceLocation> locations = factory.hookLocations(file, parsed, kind);
+        return index < locations.size() ? Optional.of(locations.get(index)) : Optional.empty();
     }
 
     private static boolean isIncremental(ManifestNode node, CompileOptions options) {

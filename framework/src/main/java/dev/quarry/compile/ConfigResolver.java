@@ -13,8 +13,8 @@ import dev.quarry.project.ConfigValue;
 
 /**
  * Merges a node's config from its layers: in-file {@code <@config/>} over YAML {@code config:} over the project's
- * folder {@code +key}s over defaults. Tags add up across layers. In-file values are checked here, since only the parse
- * pass sees them.
+ * folder {@code +key}s over defaults. Tags add up across layers, and so do hooks ({@link ConfigKeys#HOOKS}: the weaker
+ * layers' run first, as in dbt). In-file values are checked here, since only the parse pass sees them.
  */
 final class ConfigResolver {
 
@@ -36,6 +36,11 @@ final class ConfigResolver {
                 Object value = entry.getValue().value();
                 if (entry.getKey().equals("tags") && value instanceof List<?> list) {
                     list.forEach(tag -> tags.add(String.valueOf(tag)));
+                } else if (ConfigKeys.HOOKS.contains(entry.getKey()) && value instanceof List<?> hooks
+                        && resolved.get(entry.getKey()) instanceof List<?> weaker) {
+                    List<Object> all = new ArrayList<>(weaker);
+                    all.addAll(hooks);
+                    resolved.put(entry.getKey(), all);
                 } else if (value != null) {
                     resolved.put(entry.getKey(), value);
                 }

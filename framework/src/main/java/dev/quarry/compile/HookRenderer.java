@@ -31,10 +31,10 @@ final class HookRenderer {
     private final Diagnostics diagnostics;
     private final Definitions definitions;
 
-    /** Where a node's hooks of one kind ({@code pre_hook}, {@code post_hook}) are set. */
+    /** Where one of a node's hooks is set: its {@code index}th {@code pre_hook} or {@code post_hook}. */
     @FunctionalInterface
     interface Definitions {
-        SourceLocation of(ManifestNode node, String kind);
+        SourceLocation of(ManifestNode node, String kind, int index);
     }
 
     HookRenderer(TemplateEngine engine, ProjectScope scope, RenderEnvironment environment,
@@ -79,7 +79,7 @@ final class HookRenderer {
                 "");
         List<String> rendered = new ArrayList<>();
         for (Hook hook : hooks) {
-            render(hook.sql(), hook.location().toString(), kind + " hook", hook.location(), schema, false)
+            render(hook.sql(), hook.location().toString(), kind + " hook", hook::location, schema, false)
                     .ifPresent(rendered::add);
         }
         return rendered;
@@ -97,8 +97,9 @@ final class HookRenderer {
             String label = kind + "[" + index + "]";
             Relation self = node.relation() != null ? node.relation() : new Relation(null, "", node.name(),
                     node.name());
-            render(hooks.get(index), node.path() + "#" + label, label, definitions.of(node, kind), self, incremental)
-                    .ifPresent(rendered::add);
+            int which = index;
+            render(hooks.get(index), node.path() + "#" + label, label, () -> definitions.of(node, kind, which), self,
+                    incremental).ifPresent(rendered::add);
         }
         return rendered;
     }
@@ -107,8 +108,8 @@ final class HookRenderer {
      * The hook's SQL, or empty when it failed or rendered to nothing. A failure is reported where the hook is set,
      * naming the hook ({@code label}) and the place in its text.
      */
-    private java.util.Optional<String> render(String sql, String templateName, String label, SourceLocation where,
-            Relation self, boolean incremental) {
+    private java.util.Optional<String> render(String sql, String templateName, String label,
+            java.util.function.Supplier<SourceLocation> where, Relation self, boolean incremental) {
         try {
             CompilePassContext context = new CompilePassContext(scope, refRelations, sourceRelations, self,
                     incremental, name -> false);
@@ -116,7 +117,7 @@ final class HookRenderer {
             return rendered.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(rendered);
         } catch (TemplateFailure failure) {
             Diagnostic cause = failure.diagnostic();
-            diagnostics.error(where, label + positionIn(cause.location(), templateName) + ": " + cause.message(),
+            diagnostics.error(where.get(), label + positionIn(cause.location(), templateName) + ": " + cause.message(),
                     cause.hint());
             return java.util.Optional.empty();
         }

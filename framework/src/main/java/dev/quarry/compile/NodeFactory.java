@@ -97,10 +97,27 @@ final class NodeFactory {
      * Where a model's config key that wins was written: its in-file {@code <@config/>}, its properties YAML or the
      * project file's folder config, whichever is the strongest that sets it; the model's file when none does.
      */
-    SourceLocation configLocation(ModelFile file, ParsedTemplate parsed, String key) {
+    private SourceLocation configLocation(ModelFile file, ParsedTemplate parsed, String key) {
         NodeProperties properties = modelProperties.get(file.name());
         return where(key, file.path(), project.config().modelConfigs().resolve(fqn(file.folders(), file.name())),
                 properties == null ? Map.of() : properties.config(), parsed.config());
+    }
+
+    /**
+     * Where each of a model's hooks of one kind ({@code pre_hook}, {@code post_hook}) is written, in the order they
+     * run: the project's folder configs, its properties YAML, its in-file {@code <@config/>}.
+     */
+    List<SourceLocation> hookLocations(ModelFile file, ParsedTemplate parsed, String kind) {
+        List<SourceLocation> locations = new java.util.ArrayList<>(project.config().modelConfigs()
+                .hookLocations(fqn(file.folders(), file.name()), kind));
+        NodeProperties properties = modelProperties.get(file.name());
+        for (ConfigValue layer : java.util.Arrays.asList(properties == null ? null : properties.config().get(kind),
+                parsed.config().get(kind))) {
+            if (layer != null && layer.value() instanceof List<?> hooks) {
+                hooks.forEach(hook -> locations.add(layer.location()));
+            }
+        }
+        return locations;
     }
 
     /** Where the value of a config key that wins was written: the strongest layer that sets it. */

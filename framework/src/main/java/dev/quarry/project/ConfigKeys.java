@@ -24,6 +24,12 @@ public final class ConfigKeys {
     public static final Set<String> SCHEMA_CHANGE_POLICIES =
             Set.of("ignore", "fail", "append_new_columns", "sync_all_columns");
     public static final Set<String> SEVERITIES = Set.of("error", "warn");
+    /**
+     * Keys whose lists add up across config layers instead of the strongest layer's replacing the others, as in dbt:
+     * every hook set for a node runs, the project's folders' first (outer before inner), then its properties YAML's,
+     * then its own.
+     */
+    public static final Set<String> HOOKS = Set.of("pre_hook", "post_hook");
 
     private static final Map<String, Kind> KEYS = new TreeMap<>(Map.ofEntries(
             Map.entry("materialized", Kind.STRING),

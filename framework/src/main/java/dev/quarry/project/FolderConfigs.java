@@ -7,9 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
+import dev.quarry.error.SourceLocation;
+
 /**
  * The {@code models:} (or {@code seeds:}) block of {@code quarry_project.yml}: config set per folder, as
- * {@code +key: value} under the project name and the folder names. Deeper folders win; tags add up.
+ * {@code +key: value} under the project name and the folder names. Deeper folders win; tags and hooks add up.
  */
 public final class FolderConfigs {
 
@@ -26,23 +28,27 @@ public final class FolderConfigs {
 
     /**
      * The config for a node with this fully qualified name ({@code [project, folder..., name]}): every level from the
-     * project down, the deepest winning, tags gathered from all levels.
+     * project down, the deepest winning, tags gathered from all levels and hooks ({@link ConfigKeys#HOOKS}) run from
+     * all of them, the outer levels' first.
      */
     public Map<String, ConfigValue> resolve(List<String> fqn) {
         Map<String, ConfigValue> resolved = new LinkedHashMap<>();
         LinkedHashSet<Object> tags = new LinkedHashSet<>();
         ConfigValue lastTags = null;
-        for (int depth = 0; depth <= fqn.size(); depth++) {
-            Map<String, ConfigValue> level = byPath.get(fqn.subList(0, depth));
-            if (level == null) {
-                continue;
-            }
+        for (Map<String, ConfigValue> level : levels(fqn)) {
             for (Map.Entry<String, ConfigValue> entry : level.entrySet()) {
-                if (entry.getKey().equals("tags") && entry.getValue().value() instanceof List<?> list) {
+                ConfigValue value = entry.getValue();
+                if (entry.getKey().equals("tags") && value.value() instanceof List<?> list) {
                     tags.addAll(list);
-                    lastTags = entry.getValue();
+                    lastTags = value;
+                } else if (ConfigKeys.HOOKS.contains(entry.getKey()) && value.value() instanceof List<?> hooks
+                        && resolved.get(entry.getKey()) != null
+                        && resolved.get(entry.getKey()).value() instanceof List<?> outer) {
+                    List<Object> all = new ArrayList<>(outer);
+                    all.addAll(hooks);
+                    resolved.put(entry.getKey(), new ConfigValue(all, value.location()));
                 } else {
-                    resolved.put(entry.getKey(), entry.getValue());
+                    resolved.put(entry.getKey(), value);
                 }
             }
         }
@@ -50,6 +56,33 @@ public final class FolderConfigs {
             resolved.put("tags", new ConfigValue(new ArrayList<>(tags), lastTags.location()));
         }
         return resolved;
+    }
+
+    /**
+     * Where each of the node's hooks of one kind ({@code pre_hook}, {@code post_hook}) that the folders set is
+     * written, in the order {@link #resolve} lists them.
+     */
+    public List<SourceLocation> hookLocations(List<String> fqn, String kind) {
+        List<SourceLocation> locations = new ArrayList<>();
+        for (Map<String, ConfigValue> level : levels(fqn)) {
+            ConfigValue value = level.get(kind);
+            if (value != null && value.value() instanceof List<?> hooks) {
+                hooks.forEach(hook -> locations.add(value.location()));
+            }
+        }
+        return locations;
+    }
+
+    /** The config set at each level from the project down to the node, skipping levels that set none. */
+    private List<Map<String, ConfigValue>> levels(List<String> fqn) {
+        List<Map<String, ConfigValue>> levels = new ArrayList<>();
+        for (int depth = 0; depth <= fqn.size(); depth++) {
+            Map<String, ConfigValue> level = byPath.get(fqn.subList(0, depth));
+            if (level != null) {
+                levels.add(level);
+            }
+        }
+        return levels;
     }
 
     /** Builds the paths from a YAML block; the keys under it are folder names or {@code +config} keys. */

@@ -388,6 +388,7 @@ class CompileErrorsTest {
                         profile: shop
                         models:
                           shop:
+                            +pre_hook: "select ${outer}"
                             +post_hook: "select ${oops}"
                         on-run-end:
                           - "select 1"
@@ -400,16 +401,19 @@ class CompileErrorsTest {
                         """);
 
         assertProjectErrors("""
-                models/orders.sql:1:1: error: pre_hook[0], line 1, column 29: undefined template variable 'nope'
+                models/orders.sql:1:1: error: pre_hook[1], line 1, column 29: undefined template variable 'nope'
                   hint: define it (for example with <#assign>), give a default with '!' (nope!'default'), or check its \
                 spelling
-                quarry_project.yml:5:17: error: post_hook[0], line 1, column 10: undefined template variable 'oops'
+                quarry_project.yml:5:16: error: pre_hook[0], line 1, column 10: undefined template variable 'outer'
+                  hint: define it (for example with <#assign>), give a default with '!' (outer!'default'), or check its \
+                spelling
+                quarry_project.yml:6:17: error: post_hook[0], line 1, column 10: undefined template variable 'oops'
                   hint: define it (for example with <#assign>), give a default with '!' (oops!'default'), or check its \
                 spelling
-                quarry_project.yml:8:5: error: on-run-end hook, line 1, column 10: undefined template variable 'missing'
+                quarry_project.yml:9:5: error: on-run-end hook, line 1, column 10: undefined template variable 'missing'
                   hint: define it (for example with <#assign>), give a default with '!' (missing!'default'), or check \
                 its spelling
-                3 errors; nothing was run.
+                4 errors; nothing was run.
                 """);
     }
 

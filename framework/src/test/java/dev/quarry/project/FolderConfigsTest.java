@@ -150,6 +150,32 @@ class FolderConfigsTest {
     }
 
     @Test
+    void hooksAddUpFromTheProjectDownAndSayWhereEachIsSet() {
+        FolderConfigs configs = read("""
+                shop:
+                  +post_hook: "grant select on ${this} to reader"
+                  marts:
+                    +pre_hook: ["select 1", "select 2"]
+                    +post_hook: "analyze ${this}"
+                    fct_orders:
+                      +post_hook: "select 3"
+                """);
+
+        Map<String, ConfigValue> resolved = configs.resolve(List.of("shop", "marts", "fct_orders"));
+
+        assertThat(resolved.get("post_hook")).isEqualTo(value(List.of("grant select on ${this} to reader",
+                "analyze ${this}", "select 3"), 7, 19));
+        assertThat(resolved.get("pre_hook")).isEqualTo(value(List.of("select 1", "select 2"), 4, 16));
+        assertThat(configs.hookLocations(List.of("shop", "marts", "fct_orders"), "post_hook")).containsExactly(
+                new SourceLocation(FILE, 2, 15), new SourceLocation(FILE, 5, 17), new SourceLocation(FILE, 7, 19));
+        assertThat(configs.hookLocations(List.of("shop", "marts", "fct_orders"), "pre_hook")).containsExactly(
+                new SourceLocation(FILE, 4, 16), new SourceLocation(FILE, 4, 16));
+        assertThat(configs.resolve(List.of("shop", "staging", "stg_orders")).get("post_hook"))
+                .isEqualTo(value(List.of("grant select on ${this} to reader"), 2, 15));
+        assertThat(messages()).isEmpty();
+    }
+
+    @Test
     void aValueOfTheWrongKindIsAnErrorAndIsDropped() {
         FolderConfigs configs = read("""
                 shop:

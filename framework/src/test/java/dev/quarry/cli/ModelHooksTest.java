@@ -1,0 +1,90 @@
+package dev.quarry.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A model's {@code pre_hook}s and {@code post_hook}s from every config layer, as dbt has them: they add up, the project
+ * folders' first (outer before inner), then the properties YAML's, then the model's own; each rendered with
+ * {@code this}, and run around the model in that order.
+ */
+class ModelHooksTest {
+
+    @TempDir
+    java.nio.file.Path dir;
+
+    private TestProject layeredHooks() {
+        return TestProject.in(dir)
+                .file("quarry_project.yml", """
+                        name: shop
+                        profile: shop
+                        models:
+                          shop:
+                            +pre_hook: "insert into audit values ('project')"
+                            marts:
+                              +pre_hook: "insert into audit values ('marts folder')"
+                              +post_hook: "insert into audit values ('after ${this.identifier}')"
+                        on-run-start:
+                          - "create table if not exists audit (event varchar)"
+                        """)
+                .file("models/marts/_marts.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            config:
+                              pre_hook: ["insert into audit values ('yaml 1')", "insert into audit values ('yaml 2')"]
+                        """)
+                .file("models/marts/orders.sql", """
+                        <@config materialized='table' pre_hook=r"insert into audit values ('${this.identifier}')" />
+                        select 1 as id
+                        """);
+    }
+
+    @Test
+    void hooksFromEveryLayerAddUpInDbtsOrder() throws IOException {
+        TestProject project = layeredHooks();
+
+        TestProject.Result compile = project.run("compile");
+
+        assertThat(compile.exitCode()).as(compile.stderr()).isZero();
+        JsonNode node = new ObjectMapper().readTree(dir.resolve("target/manifest.json").toFile())
+                .at("/nodes/model.shop.orders");
+        assertThat(texts(node.at("/config/pre_hook"))).containsExactly("insert into audit values ('project')",
+                "insert into audit values ('marts folder')", "insert into audit values ('yaml 1')",
+                "insert into audit values ('yaml 2')", "insert into audit values ('${this.identifier}')");
+        assertThat(texts(node.at("/rendered_pre_hook"))).last().isEqualTo("insert into audit values ('orders')");
+        assertThat(texts(node.at("/rendered_post_hook"))).containsExactly(
+                "insert into audit values ('after orders')");
+    }
+
+    @Test
+    void aRunRunsThemAroundTheModelInThatOrder() throws IOException {
+        TestProject project = layeredHooks();
+
+        TestProject.Result run = project.run("run");
+
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        List<String> statements = Files.readAllLines(dir.resolve("target/run/models/marts/orders.sql")).stream()
+                .filter(line -> line.startsWith("insert into audit") || line.startsWith("create table"))
+                .toList();
+        assertThat(statements).containsExactly("insert into audit values ('project');",
+                "insert into audit values ('marts folder');", "insert into audit values ('yaml 1');",
+                "insert into audit values ('yaml 2');", "insert into audit values ('orders');",
+                "create table \"main\".\"orders__quarry_tmp\" as", "insert into audit values ('after orders');");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new java.util.ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+}
