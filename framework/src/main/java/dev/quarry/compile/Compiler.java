@@ -19,7 +19,6 @@ import dev.quarry.graph.NodeSelector;
 import dev.quarry.graph.ResourceType;
 import dev.quarry.parallel.BalancedParallel;
 import dev.quarry.project.MacroFile;
-import dev.quarry.project.ModelFile;
 import dev.quarry.project.Project;
 import dev.quarry.project.SingularTestFile;
 import dev.quarry.template.Relation;
@@ -114,11 +113,8 @@ public final class Compiler {
         Map<String, Relation> sources = sourceRelations(nodes);
         CompilePass compilePass = new CompilePass(engine, scope, environment, cache, refs, sources, ephemerals,
                 diagnostics, sharedKey);
-        Map<String, ModelFile> modelFiles = new HashMap<>();
-        project.models().forEach(model -> modelFiles.put(model.path(), model));
         HookRenderer hooks = new HookRenderer(engine, scope, environment, refs, sources, diagnostics,
-                (node, kind, index) -> hookLocation(nodeFactory, modelFiles.get(node.path()),
-                        parsedModels.get(node.path()), kind, index).orElse(SourceLocation.of(node.path())));
+                (node, kind, index) -> hookLocation(nodeFactory, node, parsedModels.get(node.path()), kind, index));
         List<ManifestNode> toCompile = !options.renderSql() ? List.of() : selected.stream()
                 .map(nodes::get)
                 .filter(node -> node.rawCode() != null)
@@ -149,6 +145,9 @@ public final class Compiler {
                     .forEach(node -> nodes.put(node.uniqueId(), node));
         }
         if (options.renderSql()) {
+            // Seeds have no SQL of their own, but their hooks run around the load as a model's do around its build.
+            selected.stream().map(nodes::get).filter(node -> node.type() == ResourceType.SEED)
+                    .forEach(seed -> nodes.put(seed.uniqueId(), hooks.withRenderedHooks(seed, false)));
             renderUnitTests(new UnitTestRenderer(engine, scope, unitTestEnvironment(environment, unitTests),
                     diagnostics), nodes, selected, diagnostics, onCompiled);
         }
@@ -201,14 +200,11 @@ public final class Compiler {
         return new RenderEnvironment(target, environment.runStartedAt(), environment.invocationId());
     }
 
-    /** Where a model's {@code index}th hook of a kind is set; empty for a node that is no model file. */
-    private static Optional<SourceLocation> hookLocation(NodeFactory factory, ModelFile file, ParsedTemplate parsed,
+    /** Where a model's or seed's {@code index}th hook of a kind is set (its file when that is not known). */
+    private static SourceLocation hookLocation(NodeFactory factory, ManifestNode node, ParsedTemplate parsed,
             String kind, int index) {
-        if (file == null || parsed == null) {
-            return Optional.empty();
-        }
-        List<SourceLocation> locations = factory.hookLocations(file, parsed, kind);
-        return index < locations.size() ? Optional.of(locations.get(index)) : Optional.empty();
+        List<SourceLocation> locations = factory.hookLocations(node, parsed, kind);
+        return index < locations.size() ? locations.get(index) : SourceLocation.of(node.path());
     }
 
     private static boolean isIncremental(ManifestNode node, CompileOptions options) {

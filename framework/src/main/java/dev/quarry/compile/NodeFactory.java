@@ -104,15 +104,18 @@ final class NodeFactory {
     }
 
     /**
-     * Where each of a model's hooks of one kind ({@code pre_hook}, {@code post_hook}) is written, in the order they
-     * run: the project's folder configs, its properties YAML, its in-file {@code <@config/>}.
+     * Where each of a model's or seed's hooks of one kind ({@code pre_hook}, {@code post_hook}) is written, in the
+     * order they run: the project's folder configs, its properties YAML, a model's in-file {@code <@config/>}.
+     *
+     * @param parsed a model's parse result; null for a seed
      */
-    List<SourceLocation> hookLocations(ModelFile file, ParsedTemplate parsed, String kind) {
-        List<SourceLocation> locations = new java.util.ArrayList<>(project.config().modelConfigs()
-                .hookLocations(fqn(file.folders(), file.name()), kind));
-        NodeProperties properties = modelProperties.get(file.name());
+    List<SourceLocation> hookLocations(ManifestNode node, ParsedTemplate parsed, String kind) {
+        boolean seed = node.type() == ResourceType.SEED;
+        List<SourceLocation> locations = new java.util.ArrayList<>((seed ? project.config().seedConfigs()
+                : project.config().modelConfigs()).hookLocations(node.fqn(), kind));
+        NodeProperties properties = (seed ? seedProperties : modelProperties).get(node.name());
         for (ConfigValue layer : java.util.Arrays.asList(properties == null ? null : properties.config().get(kind),
-                parsed.config().get(kind))) {
+                parsed == null ? null : parsed.config().get(kind))) {
             if (layer != null && layer.value() instanceof List<?> hooks) {
                 hooks.forEach(hook -> locations.add(layer.location()));
             }

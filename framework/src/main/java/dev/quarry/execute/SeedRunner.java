@@ -3,6 +3,7 @@ package dev.quarry.execute;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,10 @@ import dev.quarry.seed.SeedFileException;
 import dev.quarry.seed.SeedLoadResult;
 import dev.quarry.seed.SeedLoader;
 
-/** Loads a seed's CSV file into its table; bad rows or an engine failure are the node's ERROR. */
+/**
+ * Loads a seed's CSV file into its table, between its rendered {@code pre_hook}s and {@code post_hook}s; bad rows or
+ * an engine failure (a hook's too) are the node's ERROR.
+ */
 public final class SeedRunner implements NodeRunner {
 
     private final EngineDialect dialect;
@@ -34,11 +38,15 @@ public final class SeedRunner implements NodeRunner {
         Instant started = Instant.now();
         try {
             schemas.prepare(session, node.relation());
+            List<String> statements = new ArrayList<>();
+            runHooks(ModelBuilder.hooks(node, "pre_hook"), session, statements);
             SeedLoadResult result = new SeedLoader(session, dialect).load(node, projectRoot.resolve(node.path()),
                     fullRefresh);
+            statements.addAll(result.statements());
+            runHooks(ModelBuilder.hooks(node, "post_hook"), session, statements);
             return new NodeResult(node.uniqueId(), NodeStatus.SUCCESS, started, Duration.between(started,
                     Instant.now()), result.rowCount(), "loaded " + result.rowCount() + " rows",
-                    result.statements(), Map.of("rows_affected", result.rowCount()));
+                    statements, Map.of("rows_affected", result.rowCount()));
         } catch (SeedFileException failure) {
             String message = failure.diagnostics().isEmpty() ? failure.getMessage()
                     : String.join(System.lineSeparator(), failure.diagnostics().stream().map(Diagnostic::format)
@@ -46,6 +54,13 @@ public final class SeedRunner implements NodeRunner {
             return failed(node, started, message);
         } catch (EngineException failure) {
             return failed(node, started, failure.getMessage());
+        }
+    }
+
+    private static void runHooks(List<String> hooks, EngineSession session, List<String> statements) {
+        for (String hook : hooks) {
+            session.execute(hook);
+            statements.add(hook);
         }
     }
 

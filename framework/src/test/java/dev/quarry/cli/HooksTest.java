@@ -13,11 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A model's {@code pre_hook}s and {@code post_hook}s from every config layer, as dbt has them: they add up, the project
- * folders' first (outer before inner), then the properties YAML's, then the model's own; each rendered with
- * {@code this}, and run around the model in that order.
+ * A model's or seed's {@code pre_hook}s and {@code post_hook}s from every config layer, as dbt has them: they add up,
+ * the project folders' first (outer before inner), then the properties YAML's, then the model's own; each rendered
+ * with {@code this}, and run around the model's build or the seed's load in that order.
  */
-class ModelHooksTest {
+class HooksTest {
 
     @TempDir
     java.nio.file.Path dir;
@@ -80,6 +80,56 @@ class ModelHooksTest {
                 "insert into audit values ('marts folder');", "insert into audit values ('yaml 1');",
                 "insert into audit values ('yaml 2');", "insert into audit values ('orders');",
                 "create table \"main\".\"orders__quarry_tmp\" as", "insert into audit values ('after orders');");
+    }
+
+    @Test
+    void aSeedRunsItsHooksAroundItsLoad() throws IOException {
+        TestProject project = TestProject.in(dir)
+                .file("quarry_project.yml", """
+                        name: shop
+                        profile: shop
+                        seeds:
+                          shop:
+                            +post_hook: "insert into audit select count(*) from ${this}"
+                        on-run-start:
+                          - "create table if not exists audit (event varchar)"
+                        """)
+                .file("seeds/_seeds.yml", """
+                        version: 2
+                        seeds:
+                          - name: countries
+                            config:
+                              pre_hook: "insert into audit values ('loading ${this.identifier}')"
+                        """)
+                .file("seeds/countries.csv", "code,name\nfr,France\nde,Germany\n");
+
+        TestProject.Result seed = project.run("seed");
+
+        assertThat(seed.exitCode()).as(seed.stdout() + seed.stderr()).isZero();
+        List<String> statements = Files.readAllLines(dir.resolve("target/run/seeds/countries.csv")).stream()
+                .filter(line -> !line.isBlank()).toList();
+        assertThat(statements.get(0)).isEqualTo("insert into audit values ('loading countries');");
+        assertThat(statements.get(statements.size() - 1))
+                .isEqualTo("insert into audit select count(*) from \"main\".\"countries\";");
+    }
+
+    @Test
+    void anErrorInASeedsHookNamesWhereItIsSet() {
+        TestProject project = TestProject.in(dir)
+                .file("seeds/_seeds.yml", """
+                        version: 2
+                        seeds:
+                          - name: countries
+                            config:
+                              post_hook: "select ${nope}"
+                        """)
+                .file("seeds/countries.csv", "code\nfr\n");
+
+        TestProject.Result compile = project.run("compile");
+
+        assertThat(compile.exitCode()).isEqualTo(3);
+        assertThat(compile.stderr()).startsWith("seeds/_seeds.yml:5:18: error: post_hook[0], line 1, column 10: "
+                + "undefined template variable 'nope'");
     }
 
     private static List<String> texts(JsonNode array) {
