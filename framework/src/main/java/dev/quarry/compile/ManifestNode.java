@@ -103,6 +103,12 @@ public record ManifestNode(
         return type == ResourceType.MODEL && "ephemeral".equals(materialized());
     }
 
+    /** Whether it is a model whose config enforces its contract ({@code contract: {enforced: true}}). */
+    public boolean enforcesContract() {
+        return type == ResourceType.MODEL && config.get("contract") instanceof Map<?, ?> contract
+                && Boolean.TRUE.equals(contract.get("enforced"));
+    }
+
     public String materialized() {
         Object value = config.get("materialized");
         return value == null ? null : value.toString();

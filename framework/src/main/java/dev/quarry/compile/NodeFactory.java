@@ -84,7 +84,8 @@ final class NodeFactory {
         Map<String, ConfigValue> yaml = properties == null ? Map.of() : properties.config();
         Map<String, Object> config = configs.resolve(ConfigResolver.defaults("view"), folders, yaml, parsed.config());
         IncrementalConfig.problem(config, dialect).ifPresent(problem -> diagnostics.error(
-                configLocation(file, parsed, "incremental_strategy"), problem.message(), problem.hint()));
+                where("incremental_strategy", file.path(), folders, yaml, parsed.config()), problem.message(),
+                problem.hint()));
         Relation relation = namer.forNode(file.name(), config);
         return new ManifestNode(NodeIds.model(project.name(), file.name()), ResourceType.MODEL, file.name(),
                 project.name(), file.path(), properties == null ? null : properties.file(), fqn, file.rawCode(), null,
@@ -96,11 +97,14 @@ final class NodeFactory {
     /**
      * Where a model's config key that wins was written: its in-file {@code <@config/>}, its properties YAML or the
      * project file's folder config, whichever is the strongest that sets it; the model's file when none does.
+     *
+     * @param parsed its parse result, or null when it has none (then the other layers are looked at)
      */
-    private SourceLocation configLocation(ModelFile file, ParsedTemplate parsed, String key) {
-        NodeProperties properties = modelProperties.get(file.name());
-        return where(key, file.path(), project.config().modelConfigs().resolve(fqn(file.folders(), file.name())),
-                properties == null ? Map.of() : properties.config(), parsed.config());
+    SourceLocation configLocation(ManifestNode model, ParsedTemplate parsed, String key) {
+        NodeProperties properties = modelProperties.get(model.name());
+        return where(key, model.path(), project.config().modelConfigs().resolve(model.fqn()),
+                properties == null ? Map.of() : properties.config(),
+                parsed == null ? Map.of() : parsed.config());
     }
 
     /**

@@ -47,16 +47,27 @@ public final class ModelBuilder implements NodeRunner {
             if (node.relation() != null && !"ephemeral".equals(node.materialized())) {
                 schemas.prepare(session, node.relation());
             }
+            List<String> checked = List.of();
+            if (node.enforcesContract()) {
+                ContractCheck.Queries queries = ContractCheck.queries(node);
+                checked = List.of(queries.model(), queries.declared());
+                java.util.Optional<String> broken = ContractCheck.violation(node, session);
+                if (broken.isPresent()) {
+                    return failed(node, started, broken.get(), checked);
+                }
+            }
             ExistingRelations existing = materializer.existing(session, dialect, node, existingAtStart);
             MaterializationResult result = materializer.run(session, MaterializationRequest.of(node, dialect,
                     existing, fullRefresh).withHooks(hooks(node, "pre_hook"), hooks(node, "post_hook")));
+            List<String> statements = new java.util.ArrayList<>(checked);
+            statements.addAll(result.statements());
             long rows = result.rowsAffected().orElse(-1);
             Map<String, Object> response = new LinkedHashMap<>();
             response.put("rows_affected", rows);
             response.put("code", result.summary());
             response.put("engine_ms", (session.engineNanos() - engineBefore) / 1_000_000.0);
             return new NodeResult(node.uniqueId(), NodeStatus.SUCCESS, started, Duration.between(started,
-                    Instant.now()), rows, result.summary(), result.statements(), response);
+                    Instant.now()), rows, result.summary(), statements, response);
         } catch (MaterializationException failure) {
             return failed(node, started, failure.getMessage(), failure.statements());
         } catch (EngineException failure) {

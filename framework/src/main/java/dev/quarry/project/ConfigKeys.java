@@ -113,6 +113,10 @@ public final class ConfigKeys {
         if (value == null) {
             return null;
         }
+        if (key.equals("grants")) {
+            diagnostics.warning(keyLocation, "config 'grants' is read but not applied: Quarry grants no privileges",
+                    "grant access outside Quarry (on BigQuery, with IAM roles on the dataset), or remove the key");
+        }
         Object normalised = conform(kind, value);
         if (normalised == null) {
             diagnostics.error(location, "config '" + key + "' must be " + describe(kind) + ", not "

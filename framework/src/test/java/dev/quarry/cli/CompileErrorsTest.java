@@ -156,6 +156,26 @@ class CompileErrorsTest {
     }
 
     @Test
+    void grantsAreAWarningSinceQuarryDoesNotApplyThem() {
+        project.file("models/orders.sql", "select 1 as id\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            config:
+                              grants: {select: ["user:analyst@example.com"]}
+                        """);
+
+        TestProject.Result result = project.run("compile");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stderr()).isEqualTo("""
+                models/schema.yml:5:7: warning: config 'grants' is read but not applied: Quarry grants no privileges
+                  hint: grant access outside Quarry (on BigQuery, with IAM roles on the dataset), or remove the key
+                """);
+    }
+
+    @Test
     void unknownConfigKeyIsAnErrorUnderStrict() {
         project.file("models/orders.sql", "select 1 as id\n")
                 .file("models/schema.yml", """
