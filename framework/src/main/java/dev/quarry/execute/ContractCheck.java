@@ -41,10 +41,10 @@ final class ContractCheck {
     /**
      * Runs the check.
      *
+     * @param queries the model's {@link #queries}
      * @return why the model breaks its contract, or empty when it keeps it
      */
-    static Optional<String> violation(ManifestNode model, EngineSession session) {
-        Queries queries = queries(model);
+    static Optional<String> violation(ManifestNode model, Queries queries, EngineSession session) {
         List<ColumnInfo> returned = session.query(queries.model(), 0).columns();
         List<ColumnInfo> declaredTypes = session.query(queries.declared(), 0).columns();
         Map<String, ColumnInfo> byName = new HashMap<>();

@@ -2,9 +2,11 @@ package dev.quarry.execute;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.quarry.adapter.EngineDialect;
 import dev.quarry.adapter.EngineException;
@@ -36,7 +38,7 @@ public final class ModelBuilder implements NodeRunner {
         this.dialect = dialect;
         this.fullRefresh = fullRefresh;
         Map<String, RelationType> snapshot = Map.copyOf(existingAtStart);
-        this.existingAtStart = relation -> java.util.Optional.ofNullable(snapshot.get(relation.rendered()));
+        this.existingAtStart = relation -> Optional.ofNullable(snapshot.get(relation.rendered()));
     }
 
     @Override
@@ -51,7 +53,7 @@ public final class ModelBuilder implements NodeRunner {
             if (node.enforcesContract()) {
                 ContractCheck.Queries queries = ContractCheck.queries(node);
                 checked = List.of(queries.model(), queries.declared());
-                java.util.Optional<String> broken = ContractCheck.violation(node, session);
+                Optional<String> broken = ContractCheck.violation(node, queries, session);
                 if (broken.isPresent()) {
                     return failed(node, started, broken.get(), checked);
                 }
@@ -59,7 +61,7 @@ public final class ModelBuilder implements NodeRunner {
             ExistingRelations existing = materializer.existing(session, dialect, node, existingAtStart);
             MaterializationResult result = materializer.run(session, MaterializationRequest.of(node, dialect,
                     existing, fullRefresh).withHooks(hooks(node, "pre_hook"), hooks(node, "post_hook")));
-            List<String> statements = new java.util.ArrayList<>(checked);
+            List<String> statements = new ArrayList<>(checked);
             statements.addAll(result.statements());
             long rows = result.rowsAffected().orElse(-1);
             Map<String, Object> response = new LinkedHashMap<>();
