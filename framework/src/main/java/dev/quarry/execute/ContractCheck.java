@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.quarry.adapter.ColumnInfo;
+import dev.quarry.adapter.EngineException;
 import dev.quarry.adapter.EngineSession;
 import dev.quarry.compile.ManifestNode;
 import dev.quarry.project.ColumnProperties;
@@ -28,14 +29,18 @@ final class ContractCheck {
     }
 
     static Queries queries(ManifestNode model) {
-        StringBuilder declared = new StringBuilder("select ");
-        List<ColumnProperties> columns = model.columns();
+        return new Queries("select * from (\n" + model.compiledCode() + "\n) as quarry_contract where 1 = 0",
+                typesQuery(model.columns()));
+    }
+
+    /** A query of no rows whose columns have the given columns' declared types, in order. */
+    private static String typesQuery(List<ColumnProperties> columns) {
+        StringBuilder query = new StringBuilder("select ");
         for (int index = 0; index < columns.size(); index++) {
-            declared.append(index == 0 ? "" : ", ").append("cast(null as ").append(columns.get(index).dataType())
+            query.append(index == 0 ? "" : ", ").append("cast(null as ").append(columns.get(index).dataType())
                     .append(") as c").append(index);
         }
-        return new Queries("select * from (\n" + model.compiledCode() + "\n) as quarry_contract where 1 = 0",
-                declared.append(" from (select 1 as one) as quarry_contract where 1 = 0").toString());
+        return query.append(" from (select 1 as one) as quarry_contract where 1 = 0").toString();
     }
 
     /**
@@ -46,7 +51,12 @@ final class ContractCheck {
      */
     static Optional<String> violation(ManifestNode model, Queries queries, EngineSession session) {
         List<ColumnInfo> returned = session.query(queries.model(), 0).columns();
-        List<ColumnInfo> declaredTypes = session.query(queries.declared(), 0).columns();
+        List<ColumnInfo> declaredTypes;
+        try {
+            declaredTypes = session.query(queries.declared(), 0).columns();
+        } catch (EngineException unknownType) {
+            return Optional.of(unknownTypes(model, session).orElseThrow(() -> unknownType));
+        }
         Map<String, ColumnInfo> byName = new HashMap<>();
         returned.forEach(column -> byName.put(column.name().toLowerCase(Locale.ROOT), column));
         List<String> problems = new ArrayList<>();
@@ -68,10 +78,33 @@ final class ContractCheck {
         if (problems.isEmpty()) {
             return Optional.empty();
         }
+        return Optional.of(report(model, problems, "make the SQL and the data_type of its columns in "
+                + (model.patchPath() != null ? model.patchPath() : "its properties YAML") + " agree"));
+    }
+
+    /**
+     * Which of the contract's data_types the engine does not know, each with the engine's first line about it; empty
+     * when it knows each one on its own.
+     */
+    private static Optional<String> unknownTypes(ManifestNode model, EngineSession session) {
+        List<String> problems = new ArrayList<>();
+        for (ColumnProperties column : model.columns()) {
+            try {
+                session.query(typesQuery(List.of(column)), 0);
+            } catch (EngineException unknown) {
+                String message = unknown.getMessage() == null ? "" : unknown.getMessage().lines().findFirst()
+                        .orElse("");
+                problems.add("column " + column.name() + " (" + column.location() + "): data_type '"
+                        + column.dataType() + "' is not a type the engine knows: " + message);
+            }
+        }
+        return problems.isEmpty() ? Optional.empty()
+                : Optional.of(report(model, problems, "write each data_type as the engine names the type"));
+    }
+
+    private static String report(ManifestNode model, List<String> problems, String hint) {
         String newLine = System.lineSeparator();
-        return Optional.of("model " + model.name() + " breaks its enforced contract, so it was not built:" + newLine
-                + "  - " + String.join(newLine + "  - ", problems) + newLine + "  hint: make the SQL and the "
-                + "data_type of its columns in " + (model.patchPath() != null ? model.patchPath()
-                        : "its properties YAML") + " agree");
+        return "model " + model.name() + " breaks its enforced contract, so it was not built:" + newLine + "  - "
+                + String.join(newLine + "  - ", problems) + newLine + "  hint: " + hint;
     }
 }

@@ -107,6 +107,19 @@ class ContractsTest {
         assertThat(Files.readString(dir.resolve("target/run/models/orders.sql"))).contains("where 1 = 0");
     }
 
+    @Test
+    void aDataTypeTheEngineDoesNotKnowIsNamedWithItsColumn() {
+        TestProject project = project("select 1 as id, 'new' as status\n", CONTRACT.replace("data_type: int\n",
+                "data_type: intt\n"));
+
+        TestProject.Result run = project.run("run");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.stdout() + run.stderr()).contains("model orders breaks its enforced contract, so it was not "
+                + "built:", "  - column id (models/schema.yml:7:9): data_type 'intt' is not a type the engine knows: ",
+                "hint: write each data_type as the engine names the type");
+    }
+
     private String profile(String engine) {
         String output = engine.equals("duckdb")
                 ? "type: duckdb\n      path: " + dir.resolve("warehouse.duckdb") + "\n      schema: main"
