@@ -49,9 +49,18 @@ public interface EngineDialect extends SqlDialect {
         return createOrReplaceView(relation, selectSql);
     }
 
-    /** The statements that set the columns' descriptions after the relation is built; none by default. */
-    default List<String> describeColumns(Relation relation, RelationType type, TableOptions options) {
-        return List.of();
+    /**
+     * The statements that set the descriptions {@code persist_docs} asks for once the relation is built, those its DDL
+     * did not set: by default SQL's {@code COMMENT ON} (DuckDB and H2 keep them), the relation's and its columns'.
+     */
+    default List<String> describe(Relation relation, RelationType type, TableOptions options) {
+        String keyword = type == RelationType.VIEW ? "view" : "table";
+        List<String> statements = new java.util.ArrayList<>();
+        options.description().ifPresent(text -> statements.add("comment on " + keyword + " " + relation.rendered()
+                + " is " + stringLiteral(text)));
+        options.columnDescriptions().forEach((column, text) -> statements.add("comment on column "
+                + relation.rendered() + "." + quote(column) + " is " + stringLiteral(text)));
+        return statements;
     }
 
     /**

@@ -10,9 +10,10 @@ import dev.quarry.project.ColumnProperties;
 import dev.quarry.project.PartitionBy;
 
 /**
- * How a relation is laid out and described where the engine supports it (BigQuery): partitioning, clustering,
- * labels, a required partition filter, partition expiry, and, with {@code persist_docs}, the model's and its columns'
- * descriptions. Engines that know none of it ignore it.
+ * How a relation is laid out and described where the engine supports it: partitioning, clustering, labels, a
+ * required partition filter and partition expiry (BigQuery; other engines ignore them), and, with
+ * {@code persist_docs}, the model's and its columns' descriptions (BigQuery in its DDL, DuckDB and H2 as comments:
+ * {@code EngineDialect.describe}).
  *
  * @param columnDescriptions column name to description, with {@code persist_docs: {columns: true}}
  */
@@ -20,7 +21,7 @@ public record TableOptions(Optional<PartitionBy> partitionBy, List<String> clust
         boolean requirePartitionFilter, Optional<Long> partitionExpirationDays, Optional<String> description,
         Map<String, String> columnDescriptions) {
 
-    /** Nothing: what DuckDB and H2 always use. */
+    /** Nothing: no layout, no descriptions. */
     public static final TableOptions NONE = new TableOptions(Optional.empty(), List.of(), Map.of(), false,
             Optional.empty(), Optional.empty(), Map.of());
 

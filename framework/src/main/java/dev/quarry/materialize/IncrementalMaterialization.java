@@ -77,6 +77,11 @@ public final class IncrementalMaterialization implements Materialization {
                     dialect.dropColumn(target, column.name())));
         }
         plan.add(Kind.CLEANUP, dialect.dropIfExists(request.temporary(), RelationType.TABLE));
+        if (!dialect.replacesRelationsAtomically()) {
+            // Descriptions changed since the table was built reach it (a statement each, instant there; on BigQuery
+            // each would be a DDL job, so they are set when the table is built).
+            Layout.describe(request, RelationType.TABLE, Layout.of(request), plan);
+        }
         return plan.hooks(request.postHooks())
                 .build(Replacement.onFailure(request, RelationType.TABLE), strategy.summary());
     }

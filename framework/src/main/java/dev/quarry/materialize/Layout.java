@@ -20,10 +20,10 @@ final class Layout {
         }
     }
 
-    /** Sets the columns' descriptions on the built relation, where the engine keeps them. */
-    static void describeColumns(MaterializationRequest request, RelationType type, TableOptions options,
+    /** Sets the descriptions {@code persist_docs} asks for on the built relation (see {@code EngineDialect.describe}). */
+    static void describe(MaterializationRequest request, RelationType type, TableOptions options,
             PlanBuilder plan) {
-        request.dialect().describeColumns(request.target(), type, options)
+        request.dialect().describe(request.target(), type, options)
                 .forEach(statement -> plan.add(Kind.DOCS, statement));
     }
 }

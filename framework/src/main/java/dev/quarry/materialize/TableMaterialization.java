@@ -22,11 +22,12 @@ public final class TableMaterialization implements Materialization {
         if (request.dialect().replacesRelationsAtomically()) {
             Replacement.replaceInPlace(request, RelationType.TABLE, request.dialect().createOrReplaceTableAs(
                     request.target(), request.node().compiledCode(), options), plan);
-            Layout.describeColumns(request, RelationType.TABLE, options, plan);
+            Layout.describe(request, RelationType.TABLE, options, plan);
             return plan.hooks(request.postHooks()).build(List.of(), SUMMARY);
         }
         Replacement.replace(request, RelationType.TABLE,
                 request.dialect().createTableAs(request.temporary(), request.node().compiledCode(), options), plan);
+        Layout.describe(request, RelationType.TABLE, options, plan);
         return plan.hooks(request.postHooks()).build(Replacement.onFailure(request, RelationType.TABLE), SUMMARY);
     }
 

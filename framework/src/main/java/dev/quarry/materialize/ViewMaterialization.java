@@ -25,7 +25,7 @@ public final class ViewMaterialization implements Materialization {
             TableOptions options = Layout.of(request);
             Replacement.replaceInPlace(request, RelationType.VIEW,
                     request.dialect().createOrReplaceView(request.target(), select, options), plan);
-            Layout.describeColumns(request, RelationType.VIEW, options, plan);
+            Layout.describe(request, RelationType.VIEW, options, plan);
         } else if (request.existing().targetIs(RelationType.TABLE)) {
             Replacement.replace(request, RelationType.VIEW,
                     request.dialect().createView(request.temporary(), select), plan);
@@ -36,6 +36,9 @@ public final class ViewMaterialization implements Materialization {
                     ? request.dialect().createOrReplaceView(request.target(), select)
                     : request.dialect().createView(request.target(), select));
             Replacement.dropLeftoverBackup(request, plan);
+        }
+        if (!request.dialect().replacesRelationsAtomically()) {
+            Layout.describe(request, RelationType.VIEW, Layout.of(request), plan);
         }
         return plan.hooks(request.postHooks()).build(onFailure, SUMMARY);
     }

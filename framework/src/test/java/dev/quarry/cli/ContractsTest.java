@@ -91,7 +91,7 @@ class ContractsTest {
     void theEngineChecksTheTypesAndAModelThatBreaksItsContractIsNotBuilt(String engine)
             throws IOException, SQLException {
         TestProject project = project("<@config materialized='table' />\nselect 1 as id, 'new' as status\n",
-                CONTRACT).file("profiles.yml", profile(engine));
+                CONTRACT).warehouseFile(engine);
 
         TestProject.Result kept = project.run("run");
         project.file("models/orders.sql", "<@config materialized='table' />\n"
@@ -103,7 +103,8 @@ class ContractsTest {
         assertThat(broken.stdout() + broken.stderr()).contains("model orders breaks its enforced contract, so it was not built:",
                 "  - column id is BIGINT in the SQL, but the contract says int (INTEGER)",
                 "hint: make the SQL and the data_type of its columns in models/schema.yml agree");
-        assertThat(columnType(engine, "id")).as("the table built before, untouched").isEqualTo("INTEGER");
+        assertThat(columnType(project.warehouseUrl(engine), "id")).as("the table built before, untouched")
+                .isEqualTo("INTEGER");
         assertThat(Files.readString(dir.resolve("target/run/models/orders.sql"))).contains("where 1 = 0");
     }
 
@@ -120,16 +121,7 @@ class ContractsTest {
                 "hint: write each data_type as the engine names the type");
     }
 
-    private String profile(String engine) {
-        String output = engine.equals("duckdb")
-                ? "type: duckdb\n      path: " + dir.resolve("warehouse.duckdb") + "\n      schema: main"
-                : "type: h2\n      path: " + dir.resolve("warehouse-h2") + "\n      schema: public";
-        return "shop:\n  target: dev\n  outputs:\n    dev:\n      " + output + "\n";
-    }
-
-    private String columnType(String engine, String column) throws SQLException {
-        String url = engine.equals("duckdb") ? "jdbc:duckdb:" + dir.resolve("warehouse.duckdb")
-                : "jdbc:h2:file:" + dir.resolve("warehouse-h2") + ";DATABASE_TO_LOWER=TRUE";
+    private static String columnType(String url, String column) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url);
                 Statement statement = connection.createStatement();
                 ResultSet results = statement.executeQuery("select * from orders")) {

@@ -88,6 +88,25 @@ final class TestProject {
         return this;
     }
 
+    /**
+     * Points the profile at a warehouse file in the project folder instead of an in-memory DuckDB, so that a test can
+     * look into it after the run ({@link #warehouseUrl}).
+     *
+     * @param engine {@code duckdb} or {@code h2}
+     */
+    TestProject warehouseFile(String engine) {
+        String output = engine.equals("duckdb")
+                ? "type: duckdb\n      path: " + dir.resolve("warehouse.duckdb") + "\n      schema: main"
+                : "type: h2\n      path: " + dir.resolve("warehouse-h2") + "\n      schema: public";
+        return file("profiles.yml", "shop:\n  target: dev\n  outputs:\n    dev:\n      " + output + "\n");
+    }
+
+    /** The JDBC URL of the warehouse file {@link #warehouseFile} made. */
+    String warehouseUrl(String engine) {
+        return engine.equals("duckdb") ? "jdbc:duckdb:" + dir.resolve("warehouse.duckdb")
+                : "jdbc:h2:file:" + dir.resolve("warehouse-h2") + ";DATABASE_TO_LOWER=TRUE";
+    }
+
     /** Sets an environment variable for {@code env_var()}; the environment is otherwise empty. */
     TestProject env(String name, String value) {
         environment.put(name, value);

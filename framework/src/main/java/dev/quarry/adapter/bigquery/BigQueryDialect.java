@@ -98,8 +98,9 @@ public final class BigQueryDialect implements EngineDialect {
         return "create or replace view " + relation.rendered() + description + "\nas\n" + selectSql;
     }
 
+    /** The columns' descriptions: the relation's own is in its DDL's options. */
     @Override
-    public List<String> describeColumns(Relation relation, RelationType type, TableOptions options) {
+    public List<String> describe(Relation relation, RelationType type, TableOptions options) {
         String keyword = type == RelationType.VIEW ? "view" : "table";
         List<String> statements = new ArrayList<>();
         options.columnDescriptions().forEach((column, description) -> statements.add("alter " + keyword + " "

@@ -1,6 +1,12 @@
 package dev.quarry.adapter.h2;
 
+import java.util.List;
+import java.util.Map;
+
 import dev.quarry.adapter.EngineDialect;
+import dev.quarry.adapter.RelationType;
+import dev.quarry.adapter.TableOptions;
+import dev.quarry.template.Relation;
 
 /**
  * H2's SQL text: identifiers in double quotes. Quoted names are case-sensitive in H2, so every relation Quarry creates
@@ -22,5 +28,14 @@ public final class H2Dialect implements EngineDialect {
     @Override
     public boolean foldsUnquotedNamesToLowerCase() {
         return true;
+    }
+
+    /** As the default, but a view's columns: H2 keeps no comment on them (it comments the view itself). */
+    @Override
+    public List<String> describe(Relation relation, RelationType type, TableOptions options) {
+        TableOptions described = type == RelationType.VIEW ? new TableOptions(options.partitionBy(),
+                options.clusterBy(), options.labels(), options.requirePartitionFilter(),
+                options.partitionExpirationDays(), options.description(), Map.of()) : options;
+        return EngineDialect.super.describe(relation, type, described);
     }
 }
