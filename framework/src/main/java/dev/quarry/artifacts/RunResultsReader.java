@@ -32,6 +32,24 @@ public final class RunResultsReader {
      * @throws IOException when the file cannot be read or is not a run results file of a known schema
      */
     public Optional<RunResults> read(Path targetDir) throws IOException {
+        return readLast(targetDir).map(LastRun::results);
+    }
+
+    /**
+     * The command that wrote the file, its arguments and its results.
+     *
+     * @param command the command ({@code run}, {@code build}, ...)
+     * @param args    its arguments as {@link RunResultsWriter} recorded them; empty for a file written before they were
+     */
+    public record LastRun(String command, Map<String, Object> args, RunResults results) {
+    }
+
+    /**
+     * @return what the file says, or empty when it does not exist
+     * @throws IOException when the file cannot be read or is not a run results file of a known schema
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<LastRun> readLast(Path targetDir) throws IOException {
         Path file = targetDir.resolve("run_results.json");
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -41,6 +59,12 @@ public final class RunResultsReader {
         if (!schema.equals(RunResultsWriter.SCHEMA_URL)) {
             throw new IOException(file + ": not a run results file of schema " + RunResultsWriter.SCHEMA_URL);
         }
+        Map<String, Object> args = json.path("args").isObject()
+                ? mapper.convertValue(json.get("args"), Map.class) : Map.of();
+        return Optional.of(new LastRun(json.at("/metadata/command").asText(""), args, results(json)));
+    }
+
+    private static RunResults results(JsonNode json) {
         List<NodeResult> results = new ArrayList<>();
         Instant started = Instant.parse(json.at("/metadata/generated_at").asText());
         for (JsonNode entry : json.path("results")) {
@@ -49,7 +73,7 @@ public final class RunResultsReader {
             started = result.startedAt().isBefore(started) ? result.startedAt() : started;
         }
         Duration elapsed = Duration.ofNanos((long) (json.path("elapsed_time").asDouble() * 1e9));
-        return Optional.of(new RunResults(started, elapsed, results, json.path("interrupted").asBoolean()));
+        return new RunResults(started, elapsed, results, json.path("interrupted").asBoolean());
     }
 
     private static NodeResult result(JsonNode entry) {

@@ -2,6 +2,7 @@ package dev.quarry.artifacts;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -11,9 +12,9 @@ import dev.quarry.execute.NodeResult;
 import dev.quarry.execute.RunResults;
 
 /**
- * Writes {@code target/run_results.json} (versioned, dbt's shape: per node its status, timing, rows affected,
- * message, compiled and run paths, and the adapter's response). The statements each node ran go to
- * {@code target/run/<path>} as it finishes ({@link SqlFileWriter#run}).
+ * Writes {@code target/run_results.json} (versioned, dbt's shape: the command's arguments, and per node its status,
+ * timing, rows affected, message, compiled and run paths, and the adapter's response). The statements each node ran
+ * go to {@code target/run/<path>} as it finishes ({@link SqlFileWriter#run}).
  */
 public final class RunResultsWriter {
 
@@ -21,13 +22,19 @@ public final class RunResultsWriter {
     public static final int SCHEMA_VERSION = 1;
     public static final String SCHEMA_URL = "https://quarry.dev/schemas/run-results/v" + SCHEMA_VERSION + ".json";
 
-    public Path write(CompiledProject compiled, RunResults results, String command, Path targetDir)
-            throws IOException {
+    /**
+     * @param args the command's arguments ({@code select}, {@code exclude}, {@code full_refresh}, {@code target},
+     *             ...), as {@code quarry retry} reads them back
+     */
+    public Path write(CompiledProject compiled, RunResults results, String command, Map<String, Object> args,
+            Path targetDir) throws IOException {
         return JsonArtifact.write(targetDir, "run_results.json", SCHEMA_URL, compiled.environment().invocationId(),
                 metadata -> {
                     metadata.writeNumberField("schema_version", SCHEMA_VERSION);
                     metadata.writeStringField("command", command);
                 }, json -> {
+                    json.writeFieldName("args");
+                    PlainJson.write(json, args);
                     json.writeNumberField("elapsed_time", results.elapsed().toMillis() / 1000.0);
                     json.writeBooleanField("interrupted", results.interrupted());
                     json.writeArrayFieldStart("results");

@@ -33,16 +33,20 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = new Workspace(parent.global, parent.invocation());
-        int built = new RunPipeline(workspace).run(new RunPipeline.Options(
+        return build(new Workspace(parent.global, parent.invocation()), parent.invocation(), new RunPipeline.Options(
                 "build", Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.DATA_TEST,
-                        ResourceType.UNIT_TEST), selection, run));
+                        ResourceType.UNIT_TEST), selection, run), noDocs);
+    }
+
+    /** Runs a build, then (unless told not to, or it did not finish) writes the documentation site. */
+    static int build(Workspace workspace, Invocation invocation, RunPipeline.Options options, boolean noDocs) {
+        int built = new RunPipeline(workspace).run(options);
         boolean finished = built == 0 || built == ErrorCode.NODE_FAILURE.exitCode();
-        if (noDocs || run.dryRun || !finished) {
+        if (noDocs || options.run().dryRun || !finished) {
             return built;
         }
         // The site shows what was built, failures included; the build's own failure decides the exit code first.
-        int documented = new SiteGeneration(workspace, parent.invocation().invocationId).generate();
+        int documented = new SiteGeneration(workspace, invocation.invocationId).generate();
         return built != 0 ? built : documented;
     }
 }

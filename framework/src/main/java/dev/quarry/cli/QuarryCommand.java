@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
         description = "Compiles and runs a project of templated SQL models.",
         subcommands = {CompileCommand.class, RunCommand.class, SeedCommand.class, BuildCommand.class, TestCommand.class,
                 ShowCommand.class, RunOperationCommand.class, SourceCommand.class, IngestCommand.class, PipelineCommand.class,
-                DebugCommand.class, DocsCommand.class,
+                DebugCommand.class, DocsCommand.class, RetryCommand.class,
                 LsCommand.class, CleanCommand.class})
 final class QuarryCommand implements Runnable {
 

@@ -51,6 +51,19 @@ final class RunPipeline {
         boolean failFast() {
             return run.failFast;
         }
+
+        /** The arguments run_results.json records, for {@code quarry retry}: the target and vars besides these. */
+        java.util.Map<String, Object> args(String target, String vars) {
+            java.util.Map<String, Object> args = new java.util.LinkedHashMap<>();
+            args.put("select", selection.select);
+            args.put("exclude", selection.exclude);
+            args.put("full_refresh", run.fullRefresh);
+            args.put("threads", run.threads);
+            args.put("fail_fast", run.failFast);
+            args.put("target", target);
+            args.put("vars", vars);
+            return args;
+        }
     }
 
     private final Workspace workspace;
@@ -118,7 +131,8 @@ final class RunPipeline {
                 boolean endHooksFailed = onTheTarget && !results.interrupted()
                         && !tryHooks(adapter, compiledProject.onRunEnd());
                 runWriter.finish();
-                new RunResultsWriter().write(compiledProject, results, options.command(), targetDir);
+                new RunResultsWriter().write(compiledProject, results, options.command(),
+                        options.args(project.target().name(), workspace.vars()), targetDir);
                 new RunSummary(reporter, "target/run_results.json", true).print(compiledProject, results, started);
                 if (results.interrupted()) {
                     return ErrorCode.INTERRUPTED.exitCode();

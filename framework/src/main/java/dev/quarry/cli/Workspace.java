@@ -49,6 +49,11 @@ final class Workspace {
         return options.projectDir.toAbsolutePath().normalize();
     }
 
+    /** {@code --vars} as given, or null. */
+    String vars() {
+        return options.vars;
+    }
+
     Project load(Diagnostics diagnostics) {
         return load(diagnostics, false);
     }
