@@ -59,15 +59,15 @@ final class RetryCommand implements Callable<Integer> {
         Map<String, Object> args = last.args();
         checkSame(command, "target", args, project.target().name(), "--target ");
         checkSame(command, "vars", args, workspace.vars(), "--vars ");
-        List<String> names = toRetry(last);
-        if (names.isEmpty()) {
+        List<String> selectors = toRetry(last);
+        if (selectors.isEmpty()) {
             workspace.reporter().info("Nothing to retry: every node of the last " + command + " succeeded");
             return 0;
         }
-        workspace.reporter().info("Retrying the " + names.size() + " node" + (names.size() == 1 ? "" : "s")
+        workspace.reporter().info("Retrying the " + selectors.size() + " node" + (selectors.size() == 1 ? "" : "s")
                 + " that the last " + command + " left failed or skipped");
         SelectionOptions selection = new SelectionOptions();
-        selection.select = names;
+        selection.select = selectors;
         RunOptions run = new RunOptions();
         run.fullRefresh = Boolean.TRUE.equals(args.get("full_refresh"));
         run.threads = args.get("threads") instanceof Number threads ? threads.intValue() : null;
@@ -87,15 +87,15 @@ final class RetryCommand implements Callable<Integer> {
         }
     }
 
-    /** The names of the nodes to run again (a unique id ends with its node's name), in the order they ran. */
+    /** Selectors of the nodes to run again ({@code unique_id:...}), in the order they ran. */
     private static List<String> toRetry(RunResultsReader.LastRun last) {
-        List<String> names = new ArrayList<>();
+        List<String> selectors = new ArrayList<>();
         for (NodeResult result : last.results().results()) {
             if (TO_RETRY.contains(result.status())) {
-                names.add(result.uniqueId().substring(result.uniqueId().lastIndexOf('.') + 1));
+                selectors.add("unique_id:" + result.uniqueId());
             }
         }
-        return names;
+        return selectors;
     }
 
     /** A retry runs where, and as, the command did: a different --target or --vars is a usage error. */
