@@ -10,7 +10,8 @@ final class SelectionOptions {
 
     @Option(names = {"-s", "--select"}, arity = "1..*", paramLabel = "SELECTOR",
             description = "Nodes to include: name, glob, path:, tag:, source:, resource_type:, config.KEY:, "
-                    + "test_type:, with +, n+, +n and @ graph operators; space = union, comma = intersection.")
+                    + "test_type:, test_name:, exposure:, file:, package:, fqn:, unique_id:, with +, n+, +n and @ "
+                    + "graph operators; space = union, comma = intersection.")
     List<String> select = new ArrayList<>();
 
     @Option(names = "--exclude", arity = "1..*", paramLabel = "SELECTOR", description = "Nodes to leave out.")

@@ -151,7 +151,9 @@ final class GraphBuilder {
                 config.put(key, value);
             }
         });
+        String testName = node.details().get("test_metadata") instanceof Map<?, ?> test
+                ? String.valueOf(test.get("name")) : null;
         return new GraphNode(node.uniqueId(), node.type(), node.name(), node.path(), node.fqn(),
-                new java.util.LinkedHashSet<>(node.tags()), config, sourceName);
+                new java.util.LinkedHashSet<>(node.tags()), config, sourceName, testName);
     }
 }

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param tags        tags from config
  * @param config      resolved config values (only plain values: strings, numbers, booleans, lists, maps)
  * @param sourceName  for sources, the source's name; otherwise null
+ * @param testName    for generic data tests, the test's name ({@code not_null}, {@code relationships}, a project's own
+ *                    generic test); otherwise null
  */
 public record GraphNode(
         String uniqueId,
@@ -25,7 +27,8 @@ public record GraphNode(
         List<String> fqn,
         Set<String> tags,
         Map<String, Object> config,
-        String sourceName) {
+        String sourceName,
+        String testName) {
 
     public GraphNode {
         Objects.requireNonNull(uniqueId, "uniqueId");
@@ -35,6 +38,12 @@ public record GraphNode(
         fqn = List.copyOf(fqn);
         tags = Set.copyOf(tags);
         config = Map.copyOf(config);
+    }
+
+    /** A node that is not a generic data test. */
+    public GraphNode(String uniqueId, ResourceType type, String name, String path, List<String> fqn, Set<String> tags,
+            Map<String, Object> config, String sourceName) {
+        this(uniqueId, type, name, path, fqn, tags, config, sourceName, null);
     }
 
     /** {@code data} or {@code unit} for tests, as in {@code test_type:unit}; null for other nodes. */

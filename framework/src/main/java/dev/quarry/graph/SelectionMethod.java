@@ -21,6 +21,10 @@ public enum SelectionMethod {
     RESOURCE_TYPE("resource_type", "resource_type:model"),
     CONFIG("config", "config.materialized:table"),
     TEST_TYPE("test_type", "test_type:unit"),
+    TEST_NAME("test_name", "test_name:not_null"),
+    EXPOSURE("exposure", "exposure:dashboard"),
+    FILE("file", "file:fct_incidents.sql"),
+    PACKAGE("package", "package:sf_crime_stats"),
     UNIQUE_ID("unique_id", "unique_id:model.sf_crime_stats.fct_incidents");
 
     private static final List<String> TEST_TYPES = List.of("data", "unit");
@@ -61,7 +65,7 @@ public enum SelectionMethod {
             case TEST_TYPE -> TEST_TYPES.contains(value)
                     ? Optional.empty()
                     : Optional.of(unknownValue("test type", value, TEST_TYPES));
-            case FQN, PATH, TAG, SOURCE, CONFIG, UNIQUE_ID -> Optional.empty();
+            case FQN, PATH, TAG, SOURCE, CONFIG, TEST_NAME, EXPOSURE, FILE, PACKAGE, UNIQUE_ID -> Optional.empty();
         };
     }
 
@@ -104,6 +108,28 @@ public enum SelectionMethod {
             }
             case CONFIG -> node -> configMatches(node.config().get(key), value);
             case TEST_TYPE -> node -> value.equals(node.testType());
+            case TEST_NAME -> {
+                GlobPattern glob = GlobPattern.of(value);
+                yield node -> node.testName() != null && glob.matches(node.testName());
+            }
+            case EXPOSURE -> {
+                GlobPattern glob = GlobPattern.of(value);
+                yield node -> node.type() == ResourceType.EXPOSURE && glob.matches(node.name());
+            }
+            case FILE -> {
+                // The name of the file a node is defined in, with or without its extension, as dbt's file: takes it
+                // (a properties file's name selects the sources, tests and exposures it defines).
+                GlobPattern glob = GlobPattern.of(value);
+                yield node -> {
+                    String file = node.path().substring(node.path().replace('\\', '/').lastIndexOf('/') + 1);
+                    int dot = file.lastIndexOf('.');
+                    return glob.matches(file) || dot > 0 && glob.matches(file.substring(0, dot));
+                };
+            }
+            case PACKAGE -> {
+                GlobPattern glob = GlobPattern.of(value);
+                yield node -> !node.fqn().isEmpty() && glob.matches(node.fqn().get(0));
+            }
             case UNIQUE_ID -> node -> node.uniqueId().equals(value);
         };
     }

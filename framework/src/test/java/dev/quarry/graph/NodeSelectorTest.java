@@ -55,13 +55,12 @@ class NodeSelectorTest {
                             List.of("proj", "staging", "sfpd", "arrests"), "sfpd"),
                     node(ARCHIVE, ResourceType.SOURCE, "sfpd_archive.incidents", "models/staging/_sources.yml",
                             List.of("proj", "staging", "sfpd_archive", "incidents"), "sfpd_archive"),
-                    node(NOT_NULL, ResourceType.DATA_TEST, "not_null_b_id", "models/marts/_models.yml",
-                            List.of("proj", "marts", "not_null_b_id"), null),
-                    node(RELATIONSHIPS, ResourceType.DATA_TEST, "relationships_b_d", "models/marts/_models.yml",
-                            List.of("proj", "marts", "relationships_b_d"), null),
-                    node(SOURCE_TEST, ResourceType.DATA_TEST, "not_null_sfpd_incidents_row_id",
-                            "models/staging/_sources.yml",
-                            List.of("proj", "staging", "not_null_sfpd_incidents_row_id"), null),
+                    test(NOT_NULL, "not_null_b_id", "models/marts/_models.yml",
+                            List.of("proj", "marts", "not_null_b_id"), "not_null"),
+                    test(RELATIONSHIPS, "relationships_b_d", "models/marts/_models.yml",
+                            List.of("proj", "marts", "relationships_b_d"), "relationships"),
+                    test(SOURCE_TEST, "not_null_sfpd_incidents_row_id", "models/staging/_sources.yml",
+                            List.of("proj", "staging", "not_null_sfpd_incidents_row_id"), "not_null"),
                     node(UNIT, ResourceType.UNIT_TEST, "c_dedupes", "models/marts/_models.yml",
                             List.of("proj", "marts", "c", "c_dedupes"), null),
                     node(EXPOSURE, ResourceType.EXPOSURE, "dashboard", "models/marts/_exposures.yml",
@@ -82,6 +81,10 @@ class NodeSelectorTest {
     private static GraphNode node(String id, ResourceType type, String name, String path, List<String> fqn,
             String sourceName) {
         return new GraphNode(id, type, name, path, fqn, Set.of(), Map.of(), sourceName);
+    }
+
+    private static GraphNode test(String id, String name, String path, List<String> fqn, String testName) {
+        return new GraphNode(id, ResourceType.DATA_TEST, name, path, fqn, Set.of(), Map.of(), null, testName);
     }
 
     private Set<String> select(String... select) {
@@ -171,6 +174,20 @@ class NodeSelectorTest {
         assertThat(select("test_type:data")).containsExactly(NOT_NULL, RELATIONSHIPS, SOURCE_TEST);
         assertThat(select("unique_id:model.proj.d")).containsExactly(D, RELATIONSHIPS);
         assertThat(select("unique_id:model.proj.*")).isEmpty();
+    }
+
+    @Test
+    void selectsByTestNameExposureFileAndPackage() {
+        assertThat(select("test_name:not_null")).containsExactly(NOT_NULL, SOURCE_TEST);
+        assertThat(select("test_name:relation*")).containsExactly(RELATIONSHIPS);
+        assertThat(select("exposure:dashboard")).containsExactly(EXPOSURE);
+        assertThat(select("+exposure:dash*")).containsExactly(A, B, C, CODES, INCIDENTS, NOT_NULL, RELATIONSHIPS,
+                SOURCE_TEST, UNIT, EXPOSURE);
+        assertThat(select("file:d.sql")).containsExactly(D, RELATIONSHIPS);
+        assertThat(select("file:d")).containsExactly(D, RELATIONSHIPS);
+        assertThat(select("file:_sources.yml")).containsExactly(INCIDENTS, ARRESTS, ARCHIVE, SOURCE_TEST);
+        assertThat(select("package:proj")).containsExactlyElementsOf(EVERY_NODE);
+        assertThat(select("package:other")).isEmpty();
     }
 
     @Test

@@ -122,11 +122,11 @@ class SelectorParserTest {
             :x          | bad selector ':x': no method before ':'; write a method such as 'tag:x', or the name alone
             config:table | bad selector 'config:table': config selectors name a key; write e.g. 'config.materialized:table'
             config.:table | bad selector 'config.:table': config selectors name a key; write e.g. 'config.materialized:table'
-            tga:x       | bad selector 'tga:x': unknown method 'tga' (did you mean 'tag'?); use one of fqn, path, tag, source, resource_type, config.<key>, test_type, unique_id, or a bare name
-            confg.materialized:table | bad selector 'confg.materialized:table': unknown method 'confg.materialized' (did you mean 'config.materialized'?); use one of fqn, path, tag, source, resource_type, config.<key>, test_type, unique_id, or a bare name
-            confg:table | bad selector 'confg:table': unknown method 'confg' (did you mean 'config.<key>'?); use one of fqn, path, tag, source, resource_type, config.<key>, test_type, unique_id, or a bare name
-            state:modified | bad selector 'state:modified': unknown method 'state'; use one of fqn, path, tag, source, resource_type, config.<key>, test_type, unique_id, or a bare name
-            tag.x:y     | bad selector 'tag.x:y': unknown method 'tag.x'; use one of fqn, path, tag, source, resource_type, config.<key>, test_type, unique_id, or a bare name
+            tga:x       | bad selector 'tga:x': unknown method 'tga' (did you mean 'tag'?); use one of fqn, path, tag, source, resource_type, config.<key>, test_type, test_name, exposure, file, package, unique_id, or a bare name
+            confg.materialized:table | bad selector 'confg.materialized:table': unknown method 'confg.materialized' (did you mean 'config.materialized'?); use one of fqn, path, tag, source, resource_type, config.<key>, test_type, test_name, exposure, file, package, unique_id, or a bare name
+            confg:table | bad selector 'confg:table': unknown method 'confg' (did you mean 'config.<key>'?); use one of fqn, path, tag, source, resource_type, config.<key>, test_type, test_name, exposure, file, package, unique_id, or a bare name
+            state:modified | bad selector 'state:modified': unknown method 'state'; use one of fqn, path, tag, source, resource_type, config.<key>, test_type, test_name, exposure, file, package, unique_id, or a bare name
+            tag.x:y     | bad selector 'tag.x:y': unknown method 'tag.x'; use one of fqn, path, tag, source, resource_type, config.<key>, test_type, test_name, exposure, file, package, unique_id, or a bare name
             resource_type:modle | bad selector 'resource_type:modle': unknown resource type 'modle' (did you mean 'model'?); use one of model, seed, source, test, unit_test, exposure
             resource_type:snapshot | bad selector 'resource_type:snapshot': unknown resource type 'snapshot'; use one of model, seed, source, test, unit_test, exposure
             test_type:generic | bad selector 'test_type:generic': unknown test type 'generic'; use one of data, unit
