@@ -15,6 +15,7 @@ import dev.quarry.artifacts.SqlFileWriter;
 import dev.quarry.compile.CompileSnapshot;
 import dev.quarry.compile.CompiledProject;
 import dev.quarry.error.Diagnostics;
+import dev.quarry.error.UsageException;
 import dev.quarry.project.Project;
 import dev.quarry.report.PhaseTimer;
 import dev.quarry.report.Reporter;
@@ -45,6 +46,10 @@ final class CompileCommand implements Callable<Integer> {
             + "cost), without running it (BigQuery).")
     boolean dryRun;
 
+    @Option(names = "--inline", paramLabel = "SQL", description = "Compile this query, written as a model is, and "
+            + "print it; nothing is written to target/.")
+    String inline;
+
     @Override
     public Integer call() {
         Instant started = Instant.now();
@@ -52,6 +57,14 @@ final class CompileCommand implements Callable<Integer> {
         Reporter reporter = workspace.reporter();
         Diagnostics diagnostics = new Diagnostics();
         Project loaded = workspace.load(diagnostics, !noCache);
+        if (inline != null) {
+            if (!selection.select.isEmpty() || !selection.exclude.isEmpty() || dryRun) {
+                throw new UsageException("--inline compiles its query alone: leave out -s, --exclude and --dry-run");
+            }
+            InlineQuery.compile(workspace, loaded, diagnostics, inline).compiledCode().strip().lines()
+                    .forEach(reporter::output);
+            return 0;
+        }
         Workspace.Request request = new Workspace.Request(selection.select, selection.exclude, true, strict,
                 !noCache);
         // Only a compile of the whole project with its cache may be quick, or leave what makes the next one quick.
