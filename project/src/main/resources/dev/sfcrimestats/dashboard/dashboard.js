@@ -323,9 +323,10 @@
     chart('trends', {
       tooltip: { trigger: 'axis' },
       legend: { top: 0, type: 'scroll' },
-      grid: { left: 50, right: 20, top: 40, bottom: 30 },
+      // The axis name sits above the grid: far enough below the legend not to run into it.
+      grid: { left: 50, right: 20, top: 60, bottom: 30 },
       xAxis: { type: 'category', data: months },
-      yAxis: { type: 'value', name: 'incidents' },
+      yAxis: { type: 'value', name: 'incidents', nameGap: 12 },
       series
     });
   }
