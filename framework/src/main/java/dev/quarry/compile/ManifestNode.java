@@ -103,6 +103,11 @@ public record ManifestNode(
         return type == ResourceType.MODEL && "ephemeral".equals(materialized());
     }
 
+    /** Whether the documentation site shows it: not when its config says {@code docs: {show: false}}, as in dbt. */
+    public boolean shownInDocs() {
+        return !(config.get("docs") instanceof Map<?, ?> docs && Boolean.FALSE.equals(docs.get("show")));
+    }
+
     /** Whether it is a model whose config enforces its contract ({@code contract: {enforced: true}}). */
     public boolean enforcesContract() {
         return type == ResourceType.MODEL && config.get("contract") instanceof Map<?, ?> contract

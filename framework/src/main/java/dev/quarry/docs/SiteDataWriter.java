@@ -59,7 +59,8 @@ public final class SiteDataWriter {
     }
 
     /**
-     * @param nodes   every node of the manifest, in order (short ids are positions in it)
+     * @param nodes   every node of the manifest, in order; those with {@code docs: {show: false}} are left out of the
+     *                site (short ids are positions among the others)
      * @param catalog what the warehouse holds, or null
      * @param results the last run's results, or null
      */
@@ -71,7 +72,7 @@ public final class SiteDataWriter {
     SiteData write(String projectName, Collection<ManifestNode> nodes, Catalog catalog, RunResults results,
             Path siteDir, LineageCache lineage) {
         PhaseTimer timer = new PhaseTimer();
-        SiteGraph graph = SiteGraph.of(nodes);
+        SiteGraph graph = SiteGraph.of(nodes.stream().filter(ManifestNode::shownInDocs).toList());
         Catalog known = catalog == null ? Catalog.empty() : catalog;
         Map<String, NodeResult> lastResults = new HashMap<>();
         if (results != null) {

@@ -54,7 +54,7 @@ final class PropertiesReader {
             reading.warnUnknownKeys(map, NODE_KEYS, what);
             return reading.requiredString(map, "name", what).map(name -> new NodeProperties(name,
                     reading.string(map, "description").orElse(""),
-                    withTags(tests.config(map, "config"), map),
+                    withTopLevelConfig(tests.config(map, "config"), map),
                     tests.columns(map),
                     tests.tests(map),
                     tests.plainMap(map, "meta"),
@@ -63,14 +63,22 @@ final class PropertiesReader {
         });
     }
 
-    /** Top-level {@code tags:} on a node count as config tags, as in dbt. */
-    private java.util.Map<String, ConfigValue> withTags(java.util.Map<String, ConfigValue> config, YamlMap map) {
-        if (!map.has("tags") || config.containsKey("tags")) {
-            return config;
+    /** Top-level {@code tags:} and {@code docs:} on a node count as config, as in dbt. */
+    private java.util.Map<String, ConfigValue> withTopLevelConfig(java.util.Map<String, ConfigValue> config, YamlMap map) {
+        java.util.Map<String, ConfigValue> merged = new java.util.LinkedHashMap<>(config);
+        if (map.has("tags") && !config.containsKey("tags")) {
+            merged.put("tags", new ConfigValue(reading.stringList(map, "tags"),
+                    map.get("tags").orElseThrow().location()));
         }
-        java.util.Map<String, ConfigValue> withTags = new java.util.LinkedHashMap<>(config);
-        withTags.put("tags", new ConfigValue(reading.stringList(map, "tags"), map.get("tags").orElseThrow().location()));
-        return withTags;
+        if (map.has("docs") && !config.containsKey("docs")) {
+            YamlNode docs = map.get("docs").orElseThrow();
+            Object checked = ConfigKeys.check("docs", docs.location(), docs.toPlain(), docs.location(),
+                    reading.diagnostics());
+            if (checked != null) {
+                merged.put("docs", new ConfigValue(checked, docs.location()));
+            }
+        }
+        return merged;
     }
 
     private java.util.Optional<ExposureDefinition> exposure(YamlNode item, String file) {

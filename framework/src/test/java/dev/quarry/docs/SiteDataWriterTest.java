@@ -190,6 +190,24 @@ class SiteDataWriterTest {
         assertThat(index.find(" ")).isEmpty();
     }
 
+    @Test
+    void aNodeWithDocsShowFalseIsLeftOutOfTheSite() throws IOException {
+        ManifestNode hidden = SiteNodes.model("int_orders_deduped", "view", "", List.of(), staging.uniqueId());
+        hidden = new ManifestNode(hidden.uniqueId(), hidden.type(), hidden.name(), hidden.packageName(),
+                hidden.path(), hidden.patchPath(), hidden.fqn(), hidden.rawCode(), hidden.compiledCode(),
+                hidden.checksum(), Map.of("materialized", "view", "docs", Map.of("show", false)), hidden.tags(),
+                hidden.description(), hidden.columns(), hidden.references(), hidden.dependsOn(), hidden.relation(),
+                hidden.details());
+
+        SiteData data = new SiteDataWriter().write("shop", List.of(seed, staging, hidden, mart), null, null, site);
+
+        JsonNode index = read(site.resolve("data/index.js"), "index");
+        assertThat(data.nodes()).isEqualTo(3);
+        assertThat(fields(index.at("/nodes"), "uid")).containsExactly(seed.uniqueId(), staging.uniqueId(),
+                mart.uniqueId());
+        assertThat(search(index, "int_orders")).isEmpty();
+    }
+
     private SiteData write() {
         CatalogTable stagingTable = new CatalogTable(staging.uniqueId(), RelationType.VIEW, null, "main",
                 "stg_orders", List.of(new CatalogColumn("order_id", 1, "INTEGER"),

@@ -389,6 +389,24 @@ class ProjectLoaderTest {
     }
 
     @Test
+    void topLevelTagsAndDocsOfAModelAreConfigAsInDbt() {
+        minimal().file("models/stg_orders.sql", "select 1 as id\n").file("models/schema.yml", """
+                version: 2
+                models:
+                  - name: stg_orders
+                    tags: [staging]
+                    docs: {show: false}
+                """);
+
+        NodeProperties model = load().properties().models().get(0);
+
+        assertThat(model.config()).isEqualTo(Map.of(
+                "tags", new ConfigValue(List.of("staging"), at("models/schema.yml", 4, 11)),
+                "docs", new ConfigValue(Map.of("show", false), at("models/schema.yml", 5, 11))));
+        assertThat(diagnostics.sorted()).isEmpty();
+    }
+
+    @Test
     void seedPropertiesAreReadFromTheSeedPaths() {
         full();
 
