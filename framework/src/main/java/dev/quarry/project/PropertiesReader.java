@@ -9,6 +9,14 @@ final class PropertiesReader {
 
     private static final Set<String> TOP_KEYS = Set.of("version", "models", "sources", "seeds", "unit_tests",
             "exposures", "macros", "snapshots", "analyses", "metrics", "semantic_models", "groups", "saved_queries");
+    /** Keys of a model or seed that dbt acts on and Quarry reads without acting on, with what Quarry does instead. */
+    private static final java.util.Map<String, String> UNUSED_NODE_KEYS = java.util.Map.of(
+            "constraints", "Quarry applies no constraints; an enforced contract checks the columns' names and types, "
+                    + "and data tests (not_null, unique, relationships) check the rows",
+            "access", "a project is one package in Quarry, so access does not restrict ref()",
+            "group", "a project is one package in Quarry, so groups do not restrict ref()",
+            "versions", "model versions are not supported: make each version a model of its own",
+            "latest_version", "model versions are not supported: make each version a model of its own");
     private static final Set<String> NODE_KEYS = Set.of("name", "description", "config", "columns", "data_tests",
             "tests", "meta", "docs", "tags", "access", "group", "latest_version", "versions", "constraints");
     private static final Set<String> EXPOSURE_KEYS = Set.of("name", "type", "label", "description", "url", "maturity",
@@ -52,6 +60,7 @@ final class PropertiesReader {
     private java.util.Optional<NodeProperties> node(YamlNode item, String file, String what) {
         return reading.map(item, what).flatMap(map -> {
             reading.warnUnknownKeys(map, NODE_KEYS, what);
+            reading.warnUnusedKeys(map, UNUSED_NODE_KEYS, what);
             return reading.requiredString(map, "name", what).map(name -> new NodeProperties(name,
                     reading.string(map, "description").orElse(""),
                     withTopLevelConfig(tests.config(map, "config"), map),

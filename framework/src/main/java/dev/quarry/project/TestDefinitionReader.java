@@ -10,6 +10,11 @@ import java.util.Set;
 /** Reads {@code data_tests:} (alias {@code tests:}) lists, {@code columns:} lists and {@code config:} blocks. */
 final class TestDefinitionReader {
 
+    /** Keys of a column that dbt acts on and Quarry reads without acting on, with what Quarry does instead. */
+    private static final java.util.Map<String, String> UNUSED_COLUMN_KEYS = java.util.Map.of(
+            "constraints", "Quarry applies no constraints; an enforced contract checks the columns' names and types, "
+                    + "and data tests (not_null, unique, relationships) check the rows",
+            "policy_tags", "Quarry sets no BigQuery policy tags: set them on the table outside Quarry");
     private static final Set<String> COLUMN_KEYS = Set.of("name", "description", "data_type", "data_tests", "tests",
             "tags", "meta", "quote", "constraints", "config", "policy_tags");
     private static final Set<String> TEST_RESERVED = Set.of("config", "name", "arguments", "test_name");
@@ -73,6 +78,7 @@ final class TestDefinitionReader {
         for (YamlNode item : reading.list(owner, "columns")) {
             reading.map(item, "a column").ifPresent(column -> {
                 reading.warnUnknownKeys(column, COLUMN_KEYS, "a column");
+                reading.warnUnusedKeys(column, UNUSED_COLUMN_KEYS, "a column");
                 reading.requiredString(column, "name", "a column").ifPresent(name -> columns.add(
                         new ColumnProperties(name,
                                 reading.string(column, "description").orElse(""),

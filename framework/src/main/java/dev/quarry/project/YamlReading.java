@@ -3,6 +3,7 @@ package dev.quarry.project;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.quarry.error.DidYouMean;
@@ -139,6 +140,22 @@ final class YamlReading {
                 String hint = DidYouMean.hint(entry.key(), known);
                 diagnostics.warning(entry.keyLocation(), "unknown key '" + entry.key() + "' in " + what,
                         hint != null ? hint : "known keys: " + String.join(", ", known));
+            }
+        }
+    }
+
+    /**
+     * Warns about keys dbt has that Quarry reads but does not act on, each with why and what to do, so that a project
+     * does not take them for applied.
+     *
+     * @param unused key to the sentence that says what Quarry does instead
+     */
+    void warnUnusedKeys(YamlMap map, Map<String, String> unused, String what) {
+        for (YamlMap.Entry entry : map.entries().values()) {
+            String instead = unused.get(entry.key());
+            if (instead != null) {
+                diagnostics.warning(entry.keyLocation(), "'" + entry.key() + "' of " + what + " is read but not used",
+                        instead);
             }
         }
     }

@@ -176,6 +176,31 @@ class CompileErrorsTest {
     }
 
     @Test
+    void keysDbtActsOnAndQuarryDoesNotAreWarningsThatSaySo() {
+        project.file("models/orders.sql", "select 1 as id\n")
+                .file("models/schema.yml", """
+                        version: 2
+                        models:
+                          - name: orders
+                            access: private
+                            columns:
+                              - name: id
+                                constraints: [{type: not_null}]
+                        """);
+
+        TestProject.Result result = project.run("compile");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.stderr()).isEqualTo("""
+                models/schema.yml:4:5: warning: 'access' of a model is read but not used
+                  hint: a project is one package in Quarry, so access does not restrict ref()
+                models/schema.yml:7:9: warning: 'constraints' of a column is read but not used
+                  hint: Quarry applies no constraints; an enforced contract checks the columns' names and types, and \
+                data tests (not_null, unique, relationships) check the rows
+                """);
+    }
+
+    @Test
     void unknownConfigKeyIsAnErrorUnderStrict() {
         project.file("models/orders.sql", "select 1 as id\n")
                 .file("models/schema.yml", """
