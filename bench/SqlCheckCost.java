@@ -28,7 +28,8 @@ public class SqlCheckCost {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: java -cp \"project/target/lib/*\" bench/SqlCheckCost.java COMPILED_DIR [ROUNDS]");
+            System.err.println("usage: java -cp \"project/target/lib/*\" bench/SqlCheckCost.java COMPILED_DIR "
+                    + "[ROUNDS]");
             System.exit(2);
         }
         Path compiled = Path.of(args[0]);

@@ -6,9 +6,9 @@ import picocli.CommandLine.Mixin;
 /** {@code quarry}: the top command; its subcommands do the work. */
 @Command(name = "quarry", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compiles and runs a project of templated SQL models.",
-        subcommands = {CompileCommand.class, RunCommand.class, SeedCommand.class, BuildCommand.class, TestCommand.class,
-                ShowCommand.class, RunOperationCommand.class, SourceCommand.class, IngestCommand.class, PipelineCommand.class,
-                DebugCommand.class, DocsCommand.class, RetryCommand.class,
+        subcommands = {CompileCommand.class, RunCommand.class, SeedCommand.class, BuildCommand.class,
+                TestCommand.class, RetryCommand.class, ShowCommand.class, RunOperationCommand.class,
+                SourceCommand.class, IngestCommand.class, PipelineCommand.class, DebugCommand.class, DocsCommand.class,
                 LsCommand.class, CleanCommand.class})
 final class QuarryCommand implements Runnable {
 

@@ -20,7 +20,7 @@ final class Layout {
         }
     }
 
-    /** Sets the descriptions {@code persist_docs} asks for on the built relation (see {@code EngineDialect.describe}). */
+    /** Sets the descriptions {@code persist_docs} asks for on the built relation ({@code EngineDialect.describe}). */
     static void describe(MaterializationRequest request, RelationType type, TableOptions options,
             PlanBuilder plan) {
         request.dialect().describe(request.target(), type, options)

@@ -73,7 +73,8 @@ final class PropertiesReader {
     }
 
     /** Top-level {@code tags:} and {@code docs:} on a node count as config, as in dbt. */
-    private java.util.Map<String, ConfigValue> withTopLevelConfig(java.util.Map<String, ConfigValue> config, YamlMap map) {
+    private java.util.Map<String, ConfigValue> withTopLevelConfig(java.util.Map<String, ConfigValue> config,
+            YamlMap map) {
         java.util.Map<String, ConfigValue> merged = new java.util.LinkedHashMap<>(config);
         if (map.has("tags") && !config.containsKey("tags")) {
             merged.put("tags", new ConfigValue(reading.stringList(map, "tags"),
