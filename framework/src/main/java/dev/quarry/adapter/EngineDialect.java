@@ -50,6 +50,21 @@ public interface EngineDialect extends SqlDialect {
     }
 
     /**
+     * The statement that makes a built table's column not null, which fails when a row has a null there; empty where
+     * the engine cannot add the constraint to a table that exists (BigQuery).
+     */
+    default java.util.Optional<String> setNotNull(Relation table, String column) {
+        return java.util.Optional.of("alter table " + table.rendered() + " alter column " + quote(column)
+                + " set not null");
+    }
+
+    /** The statement that gives a built table a primary key, which fails when the key's values repeat or are null. */
+    default String addPrimaryKey(Relation table, List<String> columns) {
+        return "alter table " + table.rendered() + " add primary key ("
+                + columns.stream().map(this::quote).collect(java.util.stream.Collectors.joining(", ")) + ")";
+    }
+
+    /**
      * The statements that set the descriptions {@code persist_docs} asks for once the relation is built, those its DDL
      * did not set: by default SQL's {@code COMMENT ON} (DuckDB and H2 keep them), the relation's and its columns'.
      */

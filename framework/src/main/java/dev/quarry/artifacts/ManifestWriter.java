@@ -22,6 +22,7 @@ import dev.quarry.compile.Reference;
 import dev.quarry.graph.ResourceType;
 import dev.quarry.parallel.BalancedParallel;
 import dev.quarry.project.ColumnProperties;
+import dev.quarry.project.Constraint;
 import dev.quarry.project.DocBlock;
 import dev.quarry.project.MacroFile;
 
@@ -216,6 +217,10 @@ public final class ManifestWriter {
             PlainJson.write(json, column.tags());
             json.writeFieldName("meta");
             PlainJson.write(json, column.meta());
+            if (!column.constraints().isEmpty()) {
+                json.writeFieldName("constraints");
+                PlainJson.write(json, column.constraints().stream().map(Constraint::toManifest).toList());
+            }
             json.writeEndObject();
         }
         json.writeEndObject();

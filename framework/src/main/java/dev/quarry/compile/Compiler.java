@@ -154,7 +154,8 @@ public final class Compiler {
         if (options.renderSql()) {
             new TestedColumns(diagnostics, outputColumns).check(nodes, selected);
             new ModelContracts(diagnostics, outputColumns, model -> nodeFactory.configLocation(model,
-                    parsedModels.get(model.path()), "contract")).check(nodes, selected);
+                    parsedModels.get(model.path()), "contract"), nodeFactory::constraints, dialect.type())
+                    .check(nodes, selected);
         }
         // Taken before the project's hooks are rendered: they are not part of the nodes.
         dev.quarry.template.RenderTrace outsideReads = engine.everythingRead();

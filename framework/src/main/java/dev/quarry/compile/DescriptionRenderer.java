@@ -46,6 +46,6 @@ final class DescriptionRenderer {
     List<ColumnProperties> columns(List<ColumnProperties> columns) {
         return columns.stream().map(column -> new ColumnProperties(column.name(),
                 render(column.description(), column.location()), column.dataType(), column.tags(), column.meta(),
-                column.tests(), column.location())).toList();
+                column.tests(), column.location(), column.constraints())).toList();
     }
 }

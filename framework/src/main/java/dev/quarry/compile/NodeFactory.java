@@ -91,7 +91,22 @@ final class NodeFactory {
                 project.name(), file.path(), properties == null ? null : properties.file(), fqn, file.rawCode(), null,
                 parsed.checksum(), config, tags(config), description(properties),
                 properties == null ? List.of() : descriptions.columns(properties.columns()), parsed.references(), List.of(), relation,
-                properties == null ? Map.of() : Map.of("meta", properties.meta()));
+                details(properties));
+    }
+
+    /** A model's {@code meta}, and its model-level {@code constraints} when it has any (dbt's manifest fields). */
+    private static Map<String, Object> details(NodeProperties properties) {
+        if (properties == null) {
+            return Map.of();
+        }
+        if (properties.constraints().isEmpty()) {
+            return Map.of("meta", properties.meta());
+        }
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("meta", properties.meta());
+        details.put("constraints", properties.constraints().stream()
+                .map(dev.quarry.project.Constraint::toManifest).toList());
+        return details;
     }
 
     /**
@@ -105,6 +120,17 @@ final class NodeFactory {
         return where(key, model.path(), project.config().modelConfigs().resolve(model.fqn()),
                 properties == null ? Map.of() : properties.config(),
                 parsed == null ? Map.of() : parsed.config());
+    }
+
+    /** A model's constraints: its columns' and its own (model-level), in that order. */
+    List<dev.quarry.project.Constraint> constraints(ManifestNode model) {
+        List<dev.quarry.project.Constraint> constraints = new java.util.ArrayList<>();
+        model.columns().forEach(column -> constraints.addAll(column.constraints()));
+        NodeProperties properties = modelProperties.get(model.name());
+        if (properties != null) {
+            constraints.addAll(properties.constraints());
+        }
+        return constraints;
     }
 
     /**

@@ -23,12 +23,21 @@ final class Replacement {
      */
     static void replace(MaterializationRequest request, RelationType type, String createTemporary,
             PlanBuilder plan) {
+        replace(request, type, List.of(createTemporary), plan);
+    }
+
+    /**
+     * As {@link #replace(MaterializationRequest, RelationType, String, PlanBuilder)}, with the statements that build
+     * the temporary relation (a table and then its constraints).
+     */
+    static void replace(MaterializationRequest request, RelationType type, List<String> buildTemporary,
+            PlanBuilder plan) {
         EngineDialect dialect = request.dialect();
         Relation target = request.target();
         Relation temporary = request.temporary();
         Relation backup = request.backup();
         dropLeftoverTemporary(request, plan);
-        plan.add(Kind.BUILD, createTemporary);
+        buildTemporary.forEach(statement -> plan.add(Kind.BUILD, statement));
         // A leftover backup may be the only copy of the model when the target is missing: dropped only now that
         // the new relation is complete.
         dropLeftoverBackup(request, plan);

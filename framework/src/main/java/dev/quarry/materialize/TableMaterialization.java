@@ -1,10 +1,12 @@
 package dev.quarry.materialize;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import dev.quarry.adapter.RelationType;
 import dev.quarry.adapter.TableOptions;
+import dev.quarry.materialize.PlannedStatement.Kind;
 
 /**
  * {@code materialized: table}: the table is created under the temporary name from the model's SELECT, then swapped
@@ -22,11 +24,15 @@ public final class TableMaterialization implements Materialization {
         if (request.dialect().replacesRelationsAtomically()) {
             Replacement.replaceInPlace(request, RelationType.TABLE, request.dialect().createOrReplaceTableAs(
                     request.target(), request.node().compiledCode(), options), plan);
+            TableConstraints.statements(request.node(), request.dialect(), request.target())
+                    .forEach(statement -> plan.add(Kind.BUILD, statement));
             Layout.describe(request, RelationType.TABLE, options, plan);
             return plan.hooks(request.postHooks()).build(List.of(), SUMMARY);
         }
-        Replacement.replace(request, RelationType.TABLE,
-                request.dialect().createTableAs(request.temporary(), request.node().compiledCode(), options), plan);
+        List<String> build = new ArrayList<>();
+        build.add(request.dialect().createTableAs(request.temporary(), request.node().compiledCode(), options));
+        build.addAll(TableConstraints.statements(request.node(), request.dialect(), request.temporary()));
+        Replacement.replace(request, RelationType.TABLE, build, plan);
         Layout.describe(request, RelationType.TABLE, options, plan);
         return plan.hooks(request.postHooks()).build(Replacement.onFailure(request, RelationType.TABLE), SUMMARY);
     }

@@ -11,8 +11,6 @@ final class PropertiesReader {
             "exposures", "macros", "snapshots", "analyses", "metrics", "semantic_models", "groups", "saved_queries");
     /** Keys of a model or seed that dbt acts on and Quarry reads without acting on, with what Quarry does instead. */
     private static final java.util.Map<String, String> UNUSED_NODE_KEYS = java.util.Map.of(
-            "constraints", "Quarry applies no constraints; an enforced contract checks the columns' names and types, "
-                    + "and data tests (not_null, unique, relationships) check the rows",
             "access", "a project is one package in Quarry, so access does not restrict ref()",
             "group", "a project is one package in Quarry, so groups do not restrict ref()",
             "versions", "model versions are not supported: make each version a model of its own",
@@ -68,7 +66,8 @@ final class PropertiesReader {
                     tests.tests(map),
                     tests.plainMap(map, "meta"),
                     file,
-                    map.location()));
+                    map.location(),
+                    tests.constraints(map, null)));
         });
     }
 

@@ -12,9 +12,9 @@ final class TestDefinitionReader {
 
     /** Keys of a column that dbt acts on and Quarry reads without acting on, with what Quarry does instead. */
     private static final java.util.Map<String, String> UNUSED_COLUMN_KEYS = java.util.Map.of(
-            "constraints", "Quarry applies no constraints; an enforced contract checks the columns' names and types, "
-                    + "and data tests (not_null, unique, relationships) check the rows",
             "policy_tags", "Quarry sets no BigQuery policy tags: set them on the table outside Quarry");
+    private static final Set<String> CONSTRAINT_KEYS = Set.of("type", "columns", "expression", "name", "to",
+            "to_columns", "warn_unenforced", "warn_unsupported");
     private static final Set<String> COLUMN_KEYS = Set.of("name", "description", "data_type", "data_tests", "tests",
             "tags", "meta", "quote", "constraints", "config", "policy_tags");
     private static final Set<String> TEST_RESERVED = Set.of("config", "name", "arguments", "test_name");
@@ -86,10 +86,37 @@ final class TestDefinitionReader {
                                 reading.stringList(column, "tags"),
                                 plainMap(column, "meta"),
                                 tests(column),
-                                column.location())));
+                                column.location(),
+                                constraints(column, name))));
             });
         }
         return columns;
+    }
+
+    /**
+     * The {@code constraints:} of a column ({@code column} names it, and each constraint is on it) or of a model
+     * (null: each names its {@code columns}).
+     */
+    List<Constraint> constraints(YamlMap owner, String column) {
+        List<Constraint> constraints = new ArrayList<>();
+        for (YamlNode item : reading.list(owner, "constraints")) {
+            reading.map(item, "a constraint").ifPresent(map -> {
+                reading.warnUnknownKeys(map, CONSTRAINT_KEYS, "a constraint");
+                reading.requiredString(map, "type", "a constraint").ifPresent(type -> {
+                    if (!Constraint.TYPES.contains(type)) {
+                        String hint = dev.quarry.error.DidYouMean.hint(type, Constraint.TYPES);
+                        reading.diagnostics().error(map.get("type").orElseThrow().location(), "unknown constraint "
+                                + "type '" + type + "'", hint != null ? hint : "use one of not_null, primary_key, "
+                                        + "unique, check, foreign_key, custom");
+                        return;
+                    }
+                    List<String> columns = column != null ? List.of(column) : reading.stringList(map, "columns");
+                    constraints.add(new Constraint(type, columns, reading.string(map, "expression").orElse(null),
+                            map.location()));
+                });
+            });
+        }
+        return constraints;
     }
 
     /** A {@code config:} block, each value checked against the known keys. */

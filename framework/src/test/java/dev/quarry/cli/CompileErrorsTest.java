@@ -185,7 +185,7 @@ class CompileErrorsTest {
                             access: private
                             columns:
                               - name: id
-                                constraints: [{type: not_null}]
+                                policy_tags: [projects/p/locations/us/taxonomies/1/policyTags/2]
                         """);
 
         TestProject.Result result = project.run("compile");
@@ -194,9 +194,8 @@ class CompileErrorsTest {
         assertThat(result.stderr()).isEqualTo("""
                 models/schema.yml:4:5: warning: 'access' of a model is read but not used
                   hint: a project is one package in Quarry, so access does not restrict ref()
-                models/schema.yml:7:9: warning: 'constraints' of a column is read but not used
-                  hint: Quarry applies no constraints; an enforced contract checks the columns' names and types, and \
-                data tests (not_null, unique, relationships) check the rows
+                models/schema.yml:7:9: warning: 'policy_tags' of a column is read but not used
+                  hint: Quarry sets no BigQuery policy tags: set them on the table outside Quarry
                 """);
     }
 

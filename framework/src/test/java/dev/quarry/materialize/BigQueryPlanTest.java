@@ -102,6 +102,25 @@ class BigQueryPlanTest {
     }
 
     @Test
+    void anEnforcedContractsPrimaryKeyIsAddedUnenforcedAndItsNotNullIsLeftToTests() {
+        ManifestNode plain = model("table", "contract", Map.of("enforced", true));
+        List<ColumnProperties> columns = List.of(new ColumnProperties("id", "", "int64", List.of(), Map.of(),
+                List.of(), null, List.of(new dev.quarry.project.Constraint("not_null", List.of("id"), null, null))));
+        ManifestNode contracted = new ManifestNode(plain.uniqueId(), plain.type(), plain.name(), plain.packageName(),
+                plain.path(), plain.patchPath(), plain.fqn(), plain.rawCode(), plain.compiledCode(), plain.checksum(),
+                plain.config(), plain.tags(), plain.description(), columns, plain.references(), plain.dependsOn(),
+                plain.relation(), Map.of("constraints", List.of(Map.of("type", "primary_key", "columns",
+                        List.of("id")))));
+
+        assertThat(script(contracted, ExistingRelations.none())).isEqualTo("""
+                create or replace table `sf-crime`.`core`.`orders`
+                as
+                select id, day, amount from `raw`.`orders`;
+                alter table `sf-crime`.`core`.`orders` add primary key (`id`) not enforced;
+                """);
+    }
+
+    @Test
     void timestampDatetimeAndIntegerPartitions() {
         assertThat(script(model("table", "partition_by", Map.of("field", "at", "data_type", "timestamp")),
                 ExistingRelations.none())).contains("partition by timestamp_trunc(`at`, day)\n");

@@ -98,6 +98,18 @@ public final class BigQueryDialect implements EngineDialect {
         return "create or replace view " + relation.rendered() + description + "\nas\n" + selectSql;
     }
 
+    /** BigQuery adds no not-null constraint to a table that exists. */
+    @Override
+    public java.util.Optional<String> setNotNull(Relation table, String column) {
+        return java.util.Optional.empty();
+    }
+
+    /** BigQuery keeps a primary key as information for the optimizer: it is not enforced. */
+    @Override
+    public String addPrimaryKey(Relation table, List<String> columns) {
+        return EngineDialect.super.addPrimaryKey(table, columns) + " not enforced";
+    }
+
     /** The columns' descriptions: the relation's own is in its DDL's options. */
     @Override
     public List<String> describe(Relation relation, RelationType type, TableOptions options) {
