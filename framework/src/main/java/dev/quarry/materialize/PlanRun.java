@@ -46,9 +46,18 @@ final class PlanRun {
             } catch (EngineException failure) {
                 undo(statements.subList(0, index), statement, failure);
                 cleanUp(plan.onFailure(), failure);
-                throw MaterializationException.engineFailure(node, failure, executed);
+                throw MaterializationException.engineFailure(node, explained(statement, failure), executed);
             }
         }
+    }
+
+    /** A constraint's failure says what it means: a row of the new table breaks the contract. */
+    private static EngineException explained(PlannedStatement statement, EngineException failure) {
+        if (statement.kind() != PlannedStatement.Kind.CONSTRAINT) {
+            return failure;
+        }
+        return new EngineException("the new table breaks a constraint of the model's contract (" + statement.sql()
+                + "), so it was not swapped in: " + failure.getMessage(), failure);
     }
 
     /** Runs cleanup statements after a failure, each on its own; their own failures are attached to it. */

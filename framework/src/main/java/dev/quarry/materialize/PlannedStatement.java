@@ -39,13 +39,15 @@ public record PlannedStatement(String sql, Kind kind, Optional<String> undo) {
         /** Commits the transaction. */
         COMMIT,
         /** Sets the descriptions of the built relation's columns ({@code persist_docs}). */
-        DOCS;
+        DOCS,
+        /** Adds a constraint of an enforced contract to the new table; fails when a row breaks it. */
+        CONSTRAINT;
 
         /** Whether the rows this statement affects are the rows the model reports. */
         public boolean reportsRows() {
             return switch (this) {
                 case BUILD, WRITE -> true;
-                case HOOK, CLEANUP, STAGE, SWAP, SCHEMA_CHANGE, BEGIN, DELETE, COMMIT, DOCS -> false;
+                case HOOK, CLEANUP, STAGE, SWAP, SCHEMA_CHANGE, BEGIN, DELETE, COMMIT, DOCS, CONSTRAINT -> false;
             };
         }
     }

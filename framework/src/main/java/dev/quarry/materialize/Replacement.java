@@ -23,21 +23,22 @@ final class Replacement {
      */
     static void replace(MaterializationRequest request, RelationType type, String createTemporary,
             PlanBuilder plan) {
-        replace(request, type, List.of(createTemporary), plan);
+        replace(request, type, createTemporary, List.of(), plan);
     }
 
     /**
-     * As {@link #replace(MaterializationRequest, RelationType, String, PlanBuilder)}, with the statements that build
-     * the temporary relation (a table and then its constraints).
+     * As {@link #replace(MaterializationRequest, RelationType, String, PlanBuilder)}, adding constraints to the
+     * temporary relation before it is swapped in.
      */
-    static void replace(MaterializationRequest request, RelationType type, List<String> buildTemporary,
-            PlanBuilder plan) {
+    static void replace(MaterializationRequest request, RelationType type, String createTemporary,
+            List<String> constraints, PlanBuilder plan) {
         EngineDialect dialect = request.dialect();
         Relation target = request.target();
         Relation temporary = request.temporary();
         Relation backup = request.backup();
         dropLeftoverTemporary(request, plan);
-        buildTemporary.forEach(statement -> plan.add(Kind.BUILD, statement));
+        plan.add(Kind.BUILD, createTemporary);
+        constraints.forEach(statement -> plan.add(Kind.CONSTRAINT, statement));
         // A leftover backup may be the only copy of the model when the target is missing: dropped only now that
         // the new relation is complete.
         dropLeftoverBackup(request, plan);

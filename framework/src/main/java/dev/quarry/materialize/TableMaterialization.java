@@ -1,6 +1,5 @@
 package dev.quarry.materialize;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,14 +24,13 @@ public final class TableMaterialization implements Materialization {
             Replacement.replaceInPlace(request, RelationType.TABLE, request.dialect().createOrReplaceTableAs(
                     request.target(), request.node().compiledCode(), options), plan);
             TableConstraints.statements(request.node(), request.dialect(), request.target())
-                    .forEach(statement -> plan.add(Kind.BUILD, statement));
+                    .forEach(statement -> plan.add(Kind.CONSTRAINT, statement));
             Layout.describe(request, RelationType.TABLE, options, plan);
             return plan.hooks(request.postHooks()).build(List.of(), SUMMARY);
         }
-        List<String> build = new ArrayList<>();
-        build.add(request.dialect().createTableAs(request.temporary(), request.node().compiledCode(), options));
-        build.addAll(TableConstraints.statements(request.node(), request.dialect(), request.temporary()));
-        Replacement.replace(request, RelationType.TABLE, build, plan);
+        Replacement.replace(request, RelationType.TABLE,
+                request.dialect().createTableAs(request.temporary(), request.node().compiledCode(), options),
+                TableConstraints.statements(request.node(), request.dialect(), request.temporary()), plan);
         Layout.describe(request, RelationType.TABLE, options, plan);
         return plan.hooks(request.postHooks()).build(Replacement.onFailure(request, RelationType.TABLE), SUMMARY);
     }

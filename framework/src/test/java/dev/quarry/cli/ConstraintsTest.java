@@ -58,7 +58,12 @@ class ConstraintsTest {
         TestProject.Result broken = project.run("run");
 
         assertThat(built.exitCode()).as(built.stdout() + built.stderr()).isZero();
+        if (engine.equals("duckdb")) { // H2 reports no rows for a table built from a query
+            assertThat(built.stdout()).as("the rows are the table's, not a constraint's").contains("[OK 2 rows");
+        }
         assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.stdout() + broken.stderr()).contains("the new table breaks a constraint of the model's "
+                + "contract (alter table", "so it was not swapped in");
         assertThat((broken.stdout() + broken.stderr()).toLowerCase()).contains("status", "null");
         try (Connection connection = DriverManager.getConnection(project.warehouseUrl(engine));
                 Statement statement = connection.createStatement()) {
