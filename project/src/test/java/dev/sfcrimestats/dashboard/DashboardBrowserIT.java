@@ -101,6 +101,11 @@ class DashboardBrowserIT {
             saveScreenshot(page, "dashboard-filtered.png");
             page.click("#reset");
             assertThat(headlineIncidents(page)).isEqualTo(allIncidents);
+
+            // On a phone's width every chart fits: the page does not scroll sideways.
+            page.setViewport(390, 844);
+            page.waitFor("document.documentElement.scrollWidth <= window.innerWidth", WAIT);
+            saveScreenshot(page, "dashboard-phone.png");
             assertThat(page.consoleErrors()).isEmpty();
         }
     }
