@@ -31,6 +31,12 @@ public record TableOptions(Optional<PartitionBy> partitionBy, List<String> clust
         columnDescriptions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(columnDescriptions));
     }
 
+    /** The same options, without the columns' descriptions. */
+    public TableOptions withoutColumnDescriptions() {
+        return new TableOptions(partitionBy, clusterBy, labels, requirePartitionFilter, partitionExpirationDays,
+                description, Map.of());
+    }
+
     /**
      * A model's options, from its resolved config ({@code partition_by}, {@code cluster_by}, {@code labels},
      * {@code require_partition_filter}, {@code partition_expiration_days}, {@code persist_docs}).

@@ -1,9 +1,7 @@
 package dev.quarry.cli;
 
-import java.util.Set;
 import java.util.concurrent.Callable;
 
-import dev.quarry.graph.ResourceType;
 import picocli.CommandLine.Command;
 import dev.quarry.error.ErrorCode;
 import picocli.CommandLine.Mixin;
@@ -33,9 +31,8 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return build(new Workspace(parent.global, parent.invocation()), parent.invocation(), new RunPipeline.Options(
-                "build", Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.DATA_TEST,
-                        ResourceType.UNIT_TEST), selection, run), noDocs);
+        return build(new Workspace(parent.global, parent.invocation()), parent.invocation(),
+                RunPipeline.Options.of("build", selection, run), noDocs);
     }
 
     /** Runs a build, then (unless told not to, or it did not finish) writes the documentation site. */

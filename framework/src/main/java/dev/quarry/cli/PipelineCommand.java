@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 import dev.quarry.artifacts.RunResultsReader;
@@ -14,7 +13,6 @@ import dev.quarry.docs.SitePublishException;
 import dev.quarry.docs.SitePublishers;
 import dev.quarry.error.Diagnostics;
 import dev.quarry.error.ErrorCode;
-import dev.quarry.graph.ResourceType;
 import dev.quarry.project.Project;
 import dev.quarry.report.Reporter;
 import picocli.CommandLine.Command;
@@ -31,9 +29,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "pipeline", description = "The scheduled job: ingest, stage the sources, build, write the docs "
         + "site and its pages, and publish it; one run at a time.")
 final class PipelineCommand implements Callable<Integer> {
-
-    private static final Set<ResourceType> BUILT = Set.of(ResourceType.SEED, ResourceType.MODEL,
-            ResourceType.DATA_TEST, ResourceType.UNIT_TEST);
 
     @ParentCommand
     QuarryCommand parent;
@@ -96,8 +91,7 @@ final class PipelineCommand implements Callable<Integer> {
         reporter.info("Pipeline step 3 of 5: build");
         RunOptions run = new RunOptions();
         run.fullRefresh = fullRefresh;
-        int built = new RunPipeline(workspace).run(new RunPipeline.Options("build", BUILT, new SelectionOptions(),
-                run));
+        int built = new RunPipeline(workspace).run(RunPipeline.Options.of("build", new SelectionOptions(), run));
         readResults(project).ifPresent(summary::built);
         if (built == ErrorCode.INTERRUPTED.exitCode()) {
             summary.failed("build");

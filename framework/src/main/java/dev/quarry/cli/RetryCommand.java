@@ -13,7 +13,6 @@ import dev.quarry.error.Diagnostics;
 import dev.quarry.error.UsageException;
 import dev.quarry.execute.NodeResult;
 import dev.quarry.execute.NodeStatus;
-import dev.quarry.graph.ResourceType;
 import dev.quarry.project.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,13 +26,6 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "retry", description = "Run again the nodes the last run, build, seed or test left failed or "
         + "skipped, with its arguments.")
 final class RetryCommand implements Callable<Integer> {
-
-    /** The commands retry can repeat, with the kinds of node each runs. */
-    private static final Map<String, Set<ResourceType>> COMMANDS = Map.of(
-            "run", Set.of(ResourceType.MODEL),
-            "seed", Set.of(ResourceType.SEED),
-            "test", Set.of(ResourceType.DATA_TEST, ResourceType.UNIT_TEST),
-            "build", Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.DATA_TEST, ResourceType.UNIT_TEST));
 
     /** The ends of a node's run that it is run again for. */
     private static final Set<NodeStatus> TO_RETRY = Set.of(NodeStatus.ERROR, NodeStatus.FAIL, NodeStatus.SKIPPED);
@@ -52,7 +44,7 @@ final class RetryCommand implements Callable<Integer> {
                 + "there is no target/run_results.json yet (retry runs again what the last run, build, seed or test "
                 + "left failed or skipped)"));
         String command = last.command();
-        if (!COMMANDS.containsKey(command)) {
+        if (!RunPipeline.COMMANDS.containsKey(command)) {
             throw new UsageException("the last command that wrote target/run_results.json was '" + command
                     + "', which retry does not repeat (only run, build, seed and test)");
         }
@@ -72,7 +64,7 @@ final class RetryCommand implements Callable<Integer> {
         run.fullRefresh = Boolean.TRUE.equals(args.get("full_refresh"));
         run.threads = args.get("threads") instanceof Number threads ? threads.intValue() : null;
         run.failFast = Boolean.TRUE.equals(args.get("fail_fast"));
-        RunPipeline.Options options = new RunPipeline.Options(command, COMMANDS.get(command), selection, run);
+        RunPipeline.Options options = RunPipeline.Options.of(command, selection, run);
         return command.equals("build") ? BuildCommand.build(workspace, parent.invocation(), options, noDocs)
                 : new RunPipeline(workspace).run(options);
     }

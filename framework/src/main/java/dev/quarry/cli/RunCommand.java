@@ -1,9 +1,7 @@
 package dev.quarry.cli;
 
-import java.util.Set;
 import java.util.concurrent.Callable;
 
-import dev.quarry.graph.ResourceType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -23,7 +21,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return new RunPipeline(new Workspace(parent.global, parent.invocation())).run(new RunPipeline.Options("run",
-                Set.of(ResourceType.MODEL), selection, run));
+        return new RunPipeline(new Workspace(parent.global, parent.invocation())).run(RunPipeline.Options.of("run", selection, run));
     }
 }

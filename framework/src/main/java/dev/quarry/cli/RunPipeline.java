@@ -37,8 +37,20 @@ import dev.quarry.report.Reporter;
  */
 final class RunPipeline {
 
+    /** The commands that run nodes, with the kinds of node each runs. */
+    static final java.util.Map<String, Set<ResourceType>> COMMANDS = java.util.Map.of(
+            "run", Set.of(ResourceType.MODEL),
+            "seed", Set.of(ResourceType.SEED),
+            "test", Set.of(ResourceType.DATA_TEST, ResourceType.UNIT_TEST),
+            "build", Set.of(ResourceType.SEED, ResourceType.MODEL, ResourceType.DATA_TEST, ResourceType.UNIT_TEST));
+
     /** What a run command asks for. */
     record Options(String command, Set<ResourceType> types, SelectionOptions selection, RunOptions run) {
+
+        /** A command of {@link #COMMANDS}, with the kinds of node it runs. */
+        static Options of(String command, SelectionOptions selection, RunOptions run) {
+            return new Options(command, COMMANDS.get(command), selection, run);
+        }
 
         boolean fullRefresh() {
             return run.fullRefresh;

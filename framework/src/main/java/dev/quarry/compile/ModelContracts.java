@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import dev.quarry.error.Diagnostics;
 import dev.quarry.error.SourceLocation;
+import dev.quarry.graph.ResourceType;
 import dev.quarry.project.ColumnProperties;
 import dev.quarry.project.Constraint;
 
@@ -48,7 +49,7 @@ final class ModelContracts {
     void check(Map<String, ManifestNode> nodes, Set<String> selected) {
         for (String id : selected) {
             ManifestNode model = nodes.get(id);
-            if (model == null || model.type() != dev.quarry.graph.ResourceType.MODEL) {
+            if (model == null || model.type() != ResourceType.MODEL) {
                 continue;
             }
             List<Constraint> declared = constraints.apply(model);

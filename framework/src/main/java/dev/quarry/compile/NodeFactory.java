@@ -11,6 +11,7 @@ import dev.quarry.error.Diagnostics;
 import dev.quarry.error.SourceLocation;
 import dev.quarry.graph.ResourceType;
 import dev.quarry.project.ConfigValue;
+import dev.quarry.project.Constraint;
 import dev.quarry.project.ModelFile;
 import dev.quarry.project.NodeProperties;
 import dev.quarry.project.Project;
@@ -105,7 +106,7 @@ final class NodeFactory {
         Map<String, Object> details = new java.util.LinkedHashMap<>();
         details.put("meta", properties.meta());
         details.put("constraints", properties.constraints().stream()
-                .map(dev.quarry.project.Constraint::toManifest).toList());
+                .map(Constraint::toManifest).toList());
         return details;
     }
 
@@ -123,8 +124,8 @@ final class NodeFactory {
     }
 
     /** A model's constraints: its columns' and its own (model-level), in that order. */
-    List<dev.quarry.project.Constraint> constraints(ManifestNode model) {
-        List<dev.quarry.project.Constraint> constraints = new java.util.ArrayList<>();
+    List<Constraint> constraints(ManifestNode model) {
+        List<Constraint> constraints = new java.util.ArrayList<>();
         model.columns().forEach(column -> constraints.addAll(column.constraints()));
         NodeProperties properties = modelProperties.get(model.name());
         if (properties != null) {

@@ -3,12 +3,6 @@ package dev.quarry.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +38,7 @@ class PersistDocsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"duckdb", "h2"})
-    void descriptionsAreKeptOnTheRelationsBuilt(String engine) throws SQLException {
+    void descriptionsAreKeptOnTheRelationsBuilt(String engine) {
         TestProject project = TestProject.in(dir).warehouseFile(engine)
                 .file("quarry_project.yml", """
                         name: shop
@@ -65,15 +59,14 @@ class PersistDocsTest {
 
         assertThat(first.exitCode()).as(first.stdout() + first.stderr()).isZero();
         assertThat(incremental.exitCode()).as(incremental.stdout() + incremental.stderr()).isZero();
-        String url = project.warehouseUrl(engine);
-        assertThat(comments(url, engine.equals("duckdb")
+        assertThat(comments(project, engine, engine.equals("duckdb")
                 ? "select table_name, comment from duckdb_tables() union all "
                         + "select view_name, comment from duckdb_views() where not internal order by 1"
                 : "select table_name, remarks from information_schema.tables where table_schema = 'public' "
                         + "order by 1"))
                 .containsExactly("open_orders: The orders still open", "order_log: Every order ever seen",
                         "orders: One row per order; it's the source of truth");
-        assertThat(comments(url, engine.equals("duckdb")
+        assertThat(comments(project, engine, engine.equals("duckdb")
                 ? "select table_name || '.' || column_name, comment from duckdb_columns() where comment is not null "
                         + "order by 1"
                 : "select table_name || '.' || column_name, remarks from information_schema.columns where "
@@ -81,15 +74,8 @@ class PersistDocsTest {
                 .containsExactly("order_log.id: The order's key", "orders.id: The order's id");
     }
 
-    private static List<String> comments(String url, String query) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url);
-                Statement statement = connection.createStatement();
-                ResultSet results = statement.executeQuery(query)) {
-            List<String> rows = new ArrayList<>();
-            while (results.next()) {
-                rows.add(results.getString(1) + ": " + results.getString(2));
-            }
-            return rows;
-        }
+    /** Each row of a query of a name and its comment, as "name: comment". */
+    private static List<String> comments(TestProject project, String engine, String query) {
+        return project.query(engine, query).stream().map(row -> row.get(0) + ": " + row.get(1)).toList();
     }
 }

@@ -107,6 +107,25 @@ final class TestProject {
                 : "jdbc:h2:file:" + dir.resolve("warehouse-h2") + ";DATABASE_TO_LOWER=TRUE";
     }
 
+    /** The rows of a query on the warehouse file {@link #warehouseFile} made, each value as text. */
+    List<List<String>> query(String engine, String sql) {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(warehouseUrl(engine));
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet results = statement.executeQuery(sql)) {
+            List<List<String>> rows = new ArrayList<>();
+            while (results.next()) {
+                List<String> row = new ArrayList<>();
+                for (int column = 1; column <= results.getMetaData().getColumnCount(); column++) {
+                    row.add(results.getString(column));
+                }
+                rows.add(row);
+            }
+            return rows;
+        } catch (java.sql.SQLException failure) {
+            throw new IllegalStateException(sql, failure);
+        }
+    }
+
     /** Sets an environment variable for {@code env_var()}; the environment is otherwise empty. */
     TestProject env(String name, String value) {
         environment.put(name, value);

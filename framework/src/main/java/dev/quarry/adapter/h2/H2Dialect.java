@@ -1,7 +1,6 @@
 package dev.quarry.adapter.h2;
 
 import java.util.List;
-import java.util.Map;
 
 import dev.quarry.adapter.EngineDialect;
 import dev.quarry.adapter.RelationType;
@@ -33,9 +32,7 @@ public final class H2Dialect implements EngineDialect {
     /** As the default, but a view's columns: H2 keeps no comment on them (it comments the view itself). */
     @Override
     public List<String> describe(Relation relation, RelationType type, TableOptions options) {
-        TableOptions described = type == RelationType.VIEW ? new TableOptions(options.partitionBy(),
-                options.clusterBy(), options.labels(), options.requirePartitionFilter(),
-                options.partitionExpirationDays(), options.description(), Map.of()) : options;
-        return EngineDialect.super.describe(relation, type, described);
+        return EngineDialect.super.describe(relation, type,
+                type == RelationType.VIEW ? options.withoutColumnDescriptions() : options);
     }
 }
